@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RpaOrleans.Browser;
+
+/// <summary>How this process launches and shares its browser (section <c>Browser</c>).</summary>
+public sealed class BrowserOptions
+{
+    public const string Section = "Browser";
+
+    /// <summary>Chromium binary; found automatically when empty.</summary>
+    public string? ExecutablePath { get; set; }
+
+    public bool Headless { get; set; } = true;
+
+    /// <summary>Sessions this process runs at once. Zero makes a process that hosts no browsers.</summary>
+    [Range(0, 512)]
+    public int Capacity { get; set; } = 4;
+
+    [Range(320, 3840)]
+    public int ViewportWidth { get; set; } = 1280;
+
+    [Range(240, 2160)]
+    public int ViewportHeight { get; set; } = 800;
+
+    [Range(10, 100)]
+    public int ScreenshotQuality { get; set; } = 60;
+
+    [Range(100, 120_000)]
+    public int ActionTimeoutMs { get; set; } = 10_000;
+
+    [Range(1_000, 300_000)]
+    public int NavigationTimeoutMs { get; set; } = 30_000;
+
+    public List<string> ExtraArgs { get; set; } = [];
+}

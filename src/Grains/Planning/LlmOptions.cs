@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RpaOrleans.Planning;
+
+/// <summary>
+/// Any OpenAI-compatible chat endpoint (section <c>Llm</c>; <c>OPENAI_API_KEY</c>,
+/// <c>OPENAI_BASE_URL</c> and <c>OPENAI_MODEL</c> fill what is not set).
+/// </summary>
+public sealed class LlmOptions
+{
+    public const string Section = "Llm";
+
+    /// <summary>Base URL such as <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string Model { get; set; } = "gpt-4o-mini";
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How many earlier steps the navigator sees.</summary>
+    [Range(0, 100)]
+    public int HistorySteps { get; set; } = 12;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) || !string.IsNullOrWhiteSpace(ApiKey);
+
+    public void ApplyEnvironmentDefaults()
+    {
+        ApiKey ??= Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+        Endpoint ??= Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
+        if (Environment.GetEnvironmentVariable("OPENAI_MODEL") is { Length: > 0 } model && Model == "gpt-4o-mini") Model = model;
+    }
+}

@@ -1,0 +1,14 @@
+using RpaOrleans.Observation;
+
+namespace RpaOrleans.Planning;
+
+/// <summary>Everything a planner may use to choose the next action.</summary>
+public sealed record PlannerContext(
+    string SessionId,
+    SessionSpec Spec,
+    int StepIndex,
+    int PlanCursor,
+    PageObservation Observation,
+    IReadOnlyList<string> History,
+    string? LastError,
+    IReadOnlyDictionary<string, string> Extracted);

@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using RpaOrleans.Execution;
+using RpaOrleans.Observation;
+using RpaOrleans.Planning;
+using RpaOrleans.Results;
+using RpaOrleans.Serialization;
+using RpaOrleans.Storage;
+
+namespace RpaOrleans.Sessions;
+
+public sealed partial class SessionGrain
+{
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (_busy || !state.RecordExists) return;
+        _busy = true;
+        try
+        {
+            switch (S.Status)
+            {
+                case SessionStatus.Queued or SessionStatus.Starting:
+                    if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
+                    else if (await TryStartAsync()) Schedule(TimeSpan.Zero);
+                    else if (!S.Status.IsTerminal()) Schedule(QueuePoll);
+                    break;
+                case SessionStatus.Running:
+                    await RunStepAsync();
+                    if (S.Status == SessionStatus.Running) Schedule(_lease is null ? QueuePoll : TimeSpan.Zero);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoopFailed(ex);
+            await FinishAsync(SessionStatus.Failed, new SessionError("internal_error", ex.Message, S.StepCount));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Takes a browser slot and opens the start page; false while no slot is free.</summary>
+    private async Task<bool> TryStartAsync()
+    {
+        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson);
+        if (lease is null) return false;
+        _lease = lease;
+        var paused = S.Status == SessionStatus.Paused;
+        S.Status = SessionStatus.Starting;
+        await PublishAsync(SessionEventKinds.Status);
+
+        if (S.Spec!.StartUrl is { } startUrl)
+        {
+            var error = await OpenAsync(startUrl);
+            if (error is not null)
+            {
+                await FinishAsync(SessionStatus.Failed, new SessionError("navigation_failed", $"Could not open the start URL {startUrl}: {error}", 0));
+                return false;
+            }
+        }
+        S.StartedAt ??= DateTimeOffset.UtcNow;
+        S.CurrentUrl = _lease.Page.Url;
+        S.Status = paused || S.Status == SessionStatus.Paused ? SessionStatus.Paused : SessionStatus.Running;
+        await SaveAsync();
+        await PublishAsync(SessionEventKinds.Status);
+        await AuditAsync("session.started", detail: S.Spec.StartUrl);
+        LogStarted(S.Spec.StartUrl);
+        return true;
+    }
+
+    /// <summary>
+    /// Brings the browser back after this grain was reactivated (process restart, crash, failover):
+    /// cookies and storage from the checkpoint, then the last URL. The step that was in flight is
+    /// uncertain, so the next step starts by observing the page as it is now.
+    /// </summary>
+    private async Task<bool> RestoreBrowserAsync()
+    {
+        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson);
+        if (lease is null) return false;
+        _lease = lease;
+        var url = S.CurrentUrl ?? S.Spec!.StartUrl;
+        if (url is not null && url != "about:blank")
+        {
+            var error = await OpenAsync(url);
+            if (error is not null)
+            {
+                await FinishAsync(SessionStatus.Failed, new SessionError("recovery_failed", $"Could not reopen {url} after recovery: {error}", S.StepCount));
+                return false;
+            }
+        }
+        S.RecoveryCount++;
+        S.History.Add($"(the session was recovered after an interruption; the step after #{S.StepCount} may or may not have happened — check the page)");
+        await SaveAsync();
+        await PublishAsync(SessionEventKinds.Recovered);
+        await AuditAsync("session.recovered", detail: $"after {S.StepCount} steps");
+        LogRecovered(S.StepCount, url);
+        return true;
+    }
+
+    private async Task<string?> OpenAsync(string url)
+    {
+        var (uri, error) = UrlPolicy.Check(url, S.Spec!.AllowedDomains);
+        if (uri is null) return error;
+        try
+        {
+            var response = await _lease!.Page.GotoAsync(uri.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            return response is { Ok: false } ? $"the server answered {response.Status}" : null;
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return ex.Message.Split('\n', 2)[0];
+        }
+    }
+
+    /// <summary>One observe → plan → act → record cycle, checkpointed at the end.</summary>
+    private async Task RunStepAsync()
+    {
+        if (S.CancelRequested)
+        {
+            await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
+            return;
+        }
+        if (BudgetExceeded() is { } budget)
+        {
+            await FinishAsync(budget.Status, budget.Error);
+            return;
+        }
+        if (_lease is null or { IsDisposed: true } && !await RestoreBrowserAsync()) return;
+
+        var spec = S.Spec!;
+        var index = S.StepCount;
+        var startedAt = DateTimeOffset.UtcNow;
+        var total = Stopwatch.StartNew();
+
+        PageObservation observation;
+        var phase = Stopwatch.StartNew();
+        try
+        {
+            observation = await observer.ObserveAsync(_lease!.Page);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            await RecordFailureWithoutPageAsync(index, startedAt, "observe_failed", ex.Message.Split('\n', 2)[0]);
+            return;
+        }
+        var observeMs = (int)phase.ElapsedMilliseconds;
+
+        phase.Restart();
+        var fromPlan = spec.HasPlan && S.PlanCursor < spec.Plan!.Count;
+        PlannerDecision decision;
+        if (fromPlan)
+        {
+            decision = await planPlanner.NextAsync(Context(index, observation), CancellationToken.None);
+        }
+        else if (spec.HasGoal)
+        {
+            decision = await llmPlanner.NextAsync(Context(index, observation), CancellationToken.None);
+        }
+        else
+        {
+            // The plan ran out without a finish step: it succeeded, with what it extracted.
+            decision = PlannerDecision.Of(new StepAction(ActionKind.Finish, Success: true, Reasoning: "The plan is complete."));
+        }
+        var planMs = (int)phase.ElapsedMilliseconds;
+
+        phase.Restart();
+        var action = decision.Action;
+        var outcome = action is null
+            ? ActionOutcome.Failure(decision.ErrorCode ?? "planner_failed", decision.Error ?? "the planner gave no action")
+            : await executor.ExecuteAsync(_lease!, action, observation, spec.AllowedDomains, CancellationToken.None);
+        var actMs = (int)phase.ElapsedMilliseconds;
+
+        string? screenshotKey = null;
+        if (observation.Screenshot is { Length: > 0 } jpeg)
+        {
+            screenshotKey = ArtifactKeys.StepScreenshot(Id, index);
+            await artifacts.SaveAsync(screenshotKey, jpeg, "image/jpeg");
+        }
+
+        var step = new StepRecord(
+            Id, index, action, outcome.Ok, outcome.Error, observation.Url, observation.Title, screenshotKey, startedAt,
+            new StepTimings(observeMs, planMs, actMs, (int)total.ElapsedMilliseconds), decision.Tokens,
+            outcome.Target, outcome.Box, observation.Elements.Count, outcome.Output,
+            action is null ? decision.RawAnswer : null);
+
+        S.StepCount = index + 1;
+        S.Tokens = S.Tokens.Add(decision.Tokens);
+        S.LastStep = step;
+        S.LastScreenshot = screenshotKey ?? S.LastScreenshot;
+        S.History.Add(Describe(step));
+        if (S.History.Count > 50) S.History.RemoveRange(0, S.History.Count - 50);
+
+        (SessionStatus Status, SessionError? Error)? end = null;
+        if (outcome.Ok)
+        {
+            S.ConsecutiveFailures = 0;
+            S.LastError = null;
+            if (fromPlan) S.PlanCursor++;
+            if (action!.Action == ActionKind.Extract && outcome.Output is not null)
+                S.Extracted[string.IsNullOrWhiteSpace(action.Field) ? $"step{index}" : action.Field] = outcome.Output;
+            if (action.Action == ActionKind.Finish) end = Finish(action, fromPlan, index);
+        }
+        else
+        {
+            S.ConsecutiveFailures++;
+            S.LastError = outcome.Error;
+            if (fromPlan)
+                end = (SessionStatus.Failed, new SessionError(outcome.ErrorCode ?? "step_failed", $"Plan step {S.PlanCursor + 1} ({action?.Action}) failed: {outcome.Error}", index));
+            else if (decision.ErrorCode is "llm_not_configured")
+                end = (SessionStatus.Failed, new SessionError(decision.ErrorCode, decision.Error!, index));
+            else if (S.ConsecutiveFailures >= MaxConsecutiveFailures)
+                end = (SessionStatus.Failed, new SessionError("too_many_failures", $"{S.ConsecutiveFailures} steps in a row failed; the last: {outcome.Error}", index));
+        }
+
+        try
+        {
+            S.CurrentUrl = _lease!.Page.Url;
+        }
+        catch (PlaywrightException)
+        {
+            // The page closed; the URL of the observation stands.
+        }
+        if (end is null) await CaptureBrowserStateAsync();
+        await SaveAsync();
+        await store.UpsertStepAsync(step);
+        await PublishAsync(SessionEventKinds.Step, step);
+        await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : outcome.Error)}");
+        LogStep(index, action?.Action, outcome.Ok, outcome.Error, (int)total.ElapsedMilliseconds);
+
+        if (end is { } e) await FinishAsync(e.Status, e.Error);
+        else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
+    }
+
+    private PlannerContext Context(int index, PageObservation observation) =>
+        new(Id, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted);
+
+    /// <summary>What a finish action means for the session, with the result held to the schema.</summary>
+    private (SessionStatus, SessionError?)? Finish(StepAction action, bool fromPlan, int index)
+    {
+        if (action.Success == false)
+            return (SessionStatus.Failed, new SessionError("goal_not_achieved", action.Value ?? action.Reasoning ?? "The agent gave up.", index));
+        var result = action.Result ?? ExtractedResult();
+        var errors = ResultValidator.Validate(S.Spec!.ResultSchema, result);
+        if (errors.Count == 0)
+        {
+            S.ResultJson = result;
+            return (SessionStatus.Succeeded, null);
+        }
+        var message = $"The result does not match the result schema: {string.Join("; ", errors)}";
+        if (fromPlan || !S.Spec.HasGoal) return (SessionStatus.Failed, new SessionError("result_invalid", message, index));
+        // The navigator gets the errors and another try, within the failure cap.
+        S.ConsecutiveFailures++;
+        S.LastError = message;
+        return S.ConsecutiveFailures >= MaxConsecutiveFailures
+            ? (SessionStatus.Failed, new SessionError("result_invalid", message, index))
+            : null;
+    }
+
+    private string? ExtractedResult()
+    {
+        if (S.Extracted.Count == 0) return null;
+        var parts = S.Extracted.Select(kv => $"{RpaJson.Serialize(kv.Key)}:{kv.Value}");
+        return "{" + string.Join(",", parts) + "}";
+    }
+
+    private (SessionStatus Status, SessionError Error)? BudgetExceeded()
+    {
+        var budgets = S.Spec!.EffectiveBudgets;
+        if (S.StartedAt is { } started && DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(budgets.MaxDurationSeconds))
+            return (SessionStatus.TimedOut, new SessionError("budget_time", $"The session ran longer than {budgets.MaxDurationSeconds} s.", S.StepCount));
+        if (S.StepCount >= budgets.MaxSteps)
+            return (SessionStatus.Failed, new SessionError("budget_steps", $"The session used all {budgets.MaxSteps} steps without finishing.", S.StepCount));
+        if (budgets.MaxTokens > 0 && S.Tokens.Total >= budgets.MaxTokens)
+            return (SessionStatus.Failed, new SessionError("budget_tokens", $"The session used {S.Tokens.Total} of {budgets.MaxTokens} tokens.", S.StepCount));
+        return null;
+    }
+
+    private async Task RecordFailureWithoutPageAsync(int index, DateTimeOffset startedAt, string code, string message)
+    {
+        var step = new StepRecord(Id, index, null, false, $"{code}: {message}", S.CurrentUrl, null, null, startedAt,
+            new StepTimings(0, 0, 0, (int)(DateTimeOffset.UtcNow - startedAt).TotalMilliseconds), TokenUsage.None, null, null, 0);
+        S.StepCount = index + 1;
+        S.LastStep = step;
+        S.ConsecutiveFailures++;
+        S.LastError = step.Error;
+        await SaveAsync();
+        await store.UpsertStepAsync(step);
+        await PublishAsync(SessionEventKinds.Step, step);
+        // A page that cannot even be observed will not get better by trying again and again.
+        await ReleaseBrowserAsync();
+        if (S.ConsecutiveFailures >= MaxConsecutiveFailures || S.Spec!.HasPlan)
+            await FinishAsync(SessionStatus.Failed, new SessionError(code, message, index));
+    }
+
+    private async Task FinishAsync(SessionStatus status, SessionError? error)
+    {
+        if (S.Status.IsTerminal()) return;
+        var wasBusy = _busy;
+        _busy = true;
+        try
+        {
+            S.Status = status;
+            S.Error = error;
+            S.EndedAt = DateTimeOffset.UtcNow;
+            S.StorageStateJson = null; // a finished session keeps no cookies
+            await ReleaseBrowserAsync();
+            await SaveAsync();
+            await PublishAsync(SessionEventKinds.Status);
+            await PublishAsync(SessionEventKinds.Finished);
+            await AuditAsync($"session.{status.ToString().ToLowerInvariant()}", detail: error?.Message);
+            LogFinished(status, S.StepCount, error?.Code);
+        }
+        finally
+        {
+            _busy = wasBusy;
+        }
+    }
+
+    private async Task CaptureBrowserStateAsync()
+    {
+        if (_lease is null or { IsDisposed: true }) return;
+        try
+        {
+            S.StorageStateJson = await _lease.Context.StorageStateAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Keep the previous checkpoint's state.
+        }
+    }
+
+    private async Task ReleaseBrowserAsync()
+    {
+        if (_lease is null) return;
+        var lease = _lease;
+        _lease = null;
+        await lease.DisposeAsync();
+    }
+
+    private static string Describe(StepRecord step)
+    {
+        var a = step.Action;
+        var what = a is null ? "no action" : a.Action.ToString().ToLowerInvariant();
+        if (a?.ElementId is { } id) what += $" [{id}]";
+        if (step.Target is { } t && (t.Name ?? t.Label ?? t.Text) is { } name) what += $" \"{name}\"";
+        if (a?.Value is { } value && a.Action != ActionKind.Type) what += $" {value}";
+        if (a?.Action == ActionKind.Type) what += " (text)";
+        if (a?.Url is { } url) what += $" {url}";
+        return $"#{step.Index + 1} {what} → {(step.Ok ? "ok" : step.Error)}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session started at {StartUrl}")]
+    private partial void LogStarted(string? startUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session recovered after {Steps} steps at {Url}")]
+    private partial void LogRecovered(int steps, string? url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Step {Index} {Action}: ok={Ok} {Error} in {Ms} ms")]
+    private partial void LogStep(int index, ActionKind? action, bool ok, string? error, int ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session finished {Status} after {Steps} steps ({Code})")]
+    private partial void LogFinished(SessionStatus status, int steps, string? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The session loop failed")]
+    private partial void LogLoopFailed(Exception exception);
+}

@@ -1,0 +1,3 @@
+namespace RpaOrleans.Storage;
+
+public sealed record Artifact(byte[] Content, string ContentType);
