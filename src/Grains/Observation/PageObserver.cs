@@ -1,7 +1,9 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using RpaOrleans.Browser;
+using RpaOrleans.Serialization;
 
 namespace RpaOrleans.Observation;
 
@@ -29,7 +31,8 @@ public sealed class PageObserver(IOptions<BrowserOptions> options)
             FrameSnapshot snapshot;
             try
             {
-                snapshot = await frame.EvaluateAsync<FrameSnapshot>(Script, new { startId = elements.Count + 1, maxElements = MaxElementsPerFrame });
+                var json = await frame.EvaluateAsync<string>(Script, new { startId = elements.Count + 1, maxElements = MaxElementsPerFrame });
+                snapshot = JsonSerializer.Deserialize<FrameSnapshot>(json, RpaJson.Options) ?? new FrameSnapshot();
             }
             catch (PlaywrightException) when (frame != page.MainFrame)
             {

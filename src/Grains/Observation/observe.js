@@ -187,7 +187,8 @@
   const bodyText = clean(document.body ? document.body.innerText : '', 4000);
   const below = found.filter(f => f.rect.top >= vh).length;
 
-  return {
+  // A JSON string: one parse on the .NET side, no per-property marshalling.
+  return JSON.stringify({
     url: location.href,
     title: document.title,
     elements,
@@ -198,5 +199,5 @@
     scrollY: window.scrollY,
     scrollHeight: document.documentElement ? document.documentElement.scrollHeight : 0,
     viewportHeight: vh,
-  };
+  });
 }

@@ -154,13 +154,13 @@ public sealed partial class SessionGrain
         {
             decision = await planPlanner.NextAsync(Context(index, observation), CancellationToken.None);
         }
-        else if (spec.HasGoal)
+        else if (spec.HasGoal && !spec.HasPlan)
         {
             decision = await llmPlanner.NextAsync(Context(index, observation), CancellationToken.None);
         }
         else
         {
-            // The plan ran out without a finish step: it succeeded, with what it extracted.
+            // A plan that ran out without a finish step succeeded, with what it extracted.
             decision = PlannerDecision.Of(new StepAction(ActionKind.Finish, Success: true, Reasoning: "The plan is complete."));
         }
         var planMs = (int)phase.ElapsedMilliseconds;

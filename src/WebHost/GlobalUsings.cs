@@ -1,0 +1,2 @@
+global using RpaOrleans.Plans;
+global using RpaOrleans.Sessions;
