@@ -1,0 +1,3 @@
+global using RpaOrleans.Plans;
+global using RpaOrleans.Sessions;
+global using Xunit;
