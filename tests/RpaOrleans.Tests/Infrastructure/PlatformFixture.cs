@@ -18,6 +18,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         });
     }
 
+    public IReadOnlyList<ScriptedCall> LlmCalls(string marker) => Llm.CallsFor(marker);
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
