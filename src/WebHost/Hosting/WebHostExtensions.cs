@@ -100,7 +100,6 @@ public static class WebHostExtensions
         app.MapHealthApi();
         app.MapSessionsApi();
         app.MapHub<SessionsHub>("/hubs/sessions");
-        app.MapFallback("/api/{**rest}", () => Problems.NotFound("Endpoint", "this path"));
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;
         if (generated is not null)
