@@ -24,6 +24,24 @@ public static class RpaSiloExtensions
     /// </summary>
     public static IHostApplicationBuilder AddRpaSilo(this IHostApplicationBuilder builder)
     {
+        builder.AddRpaAgentServices();
+        var rpa = builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(rpa.SiloPort, rpa.GatewayPort);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = "rpa-embedded";
+                o.ServiceId = "rpa";
+            });
+            silo.AddRpaGrainProviders();
+        });
+        return builder;
+    }
+
+    /// <summary>The services a silo's grains use: browser pool, observer, executor, planners, stores.</summary>
+    public static IHostApplicationBuilder AddRpaAgentServices(this IHostApplicationBuilder builder)
+    {
         var services = builder.Services;
         services.AddOptions<RpaOptions>().Bind(builder.Configuration.GetSection(RpaOptions.Section)).ValidateOnStart();
         services.AddOptions<BrowserOptions>().Bind(builder.Configuration.GetSection(BrowserOptions.Section))
@@ -44,24 +62,19 @@ public static class RpaSiloExtensions
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddHostedService<SessionRecoveryService>();
-
-        var rpa = builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(rpa.SiloPort, rpa.GatewayPort);
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = "rpa-embedded";
-                o.ServiceId = "rpa";
-            });
-            silo.Services.AddGrainStorage(StorageNames.Sessions, (sp, name) =>
-                new SqliteGrainStorage(name, sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.AddMemoryStreams(SessionStreams.Provider, streams =>
-                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
-            silo.UseInMemoryReminderService();
-        });
         return builder;
+    }
+
+    /// <summary>Grain storage, the events stream and reminders of the embedded mode.</summary>
+    public static ISiloBuilder AddRpaGrainProviders(this ISiloBuilder silo)
+    {
+        silo.Services.AddGrainStorage(StorageNames.Sessions, (sp, name) =>
+            new SqliteGrainStorage(name, sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.AddMemoryStreams(SessionStreams.Provider, streams =>
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
+        silo.UseInMemoryReminderService();
+        return silo;
     }
 
     /// <summary>JSON options shared by the REST API and the SignalR hub.</summary>
