@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using RpaOrleans.Browser;
 using RpaOrleans.Execution;
+using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
 using RpaOrleans.Serialization;
@@ -62,6 +63,9 @@ public static class RpaSiloExtensions
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddHostedService<SessionRecoveryService>();
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         return builder;
     }
 

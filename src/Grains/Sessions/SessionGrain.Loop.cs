@@ -310,6 +310,7 @@ public sealed partial class SessionGrain
             await PublishAsync(SessionEventKinds.Status);
             await PublishAsync(SessionEventKinds.Finished);
             await AuditAsync($"session.{status.ToString().ToLowerInvariant()}", detail: error?.Message);
+            if (S.Spec?.Webhook is { } webhook) webhooks.Enqueue(webhook, ToSnapshot());
             LogFinished(status, S.StepCount, error?.Code);
         }
         finally

@@ -1,6 +1,7 @@
 using Orleans.Streams;
 using RpaOrleans.Browser;
 using RpaOrleans.Execution;
+using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
 using RpaOrleans.Storage;
@@ -22,6 +23,7 @@ public sealed partial class SessionGrain(
     ChatClientFactory llm,
     ISessionStore store,
     IArtifactStore artifacts,
+    WebhookSender webhooks,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(250);

@@ -72,6 +72,28 @@ public sealed class PlanSessionTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task FinishedSession_IsPostedToItsWebhook()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = Host.Client();
+        var created = await api.CreateAsync(new
+        {
+            plan = new[] { new StepAction(ActionKind.Extract, new TargetDescriptor(Css: "h1"), Field: "heading") },
+            startUrl = $"{Host.BaseUrl}/demo/index.html",
+            webhook = receiver.Url,
+        });
+        var id = created["id"]!.GetValue<string>();
+        await api.WaitForEndAsync(id);
+        var delivery = await Eventually.WaitForAsync(() => Task.FromResult(receiver.Deliveries.ToList()), d => d.Count > 0,
+            TimeSpan.FromSeconds(15), "the webhook delivery");
+        Assert.Single(delivery);
+        Assert.Equal("session.finished", delivery[0].Body["event"]!.GetValue<string>());
+        Assert.Equal(id, delivery[0].Body["session"]!["id"]!.GetValue<string>());
+        Assert.Equal("succeeded", delivery[0].Body["session"]!["status"]!.GetValue<string>());
+        Assert.Equal(id, delivery[0].Headers["X-Rpa-Session"]);
+    }
+
+    [Fact]
     public async Task FailingPlanStep_FailsSessionWithPreciseError()
     {
         using var api = Host.Client();
