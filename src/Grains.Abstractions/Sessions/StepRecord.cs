@@ -20,4 +20,5 @@ public sealed record StepRecord(
     [property: Id(12)] ElementBox? TargetBox,
     [property: Id(13)] int ElementCount,
     [property: Id(14)] string? Output = null,
-    [property: Id(15)] string? RawPlannerAnswer = null);
+    [property: Id(15)] string? RawPlannerAnswer = null,
+    [property: Id(16)] IReadOnlyList<string>? Notes = null);

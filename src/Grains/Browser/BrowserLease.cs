@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using RpaOrleans.Safety;
 
 namespace RpaOrleans.Browser;
 
@@ -24,6 +26,28 @@ public sealed class BrowserLease : IAsyncDisposable
     public IPage Page { get; set; }
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// Things that happened in the browser outside any action (blocked requests, dialogs, downloads,
+    /// new tabs). Written from Playwright's threads, drained by the grain after each step.
+    /// </summary>
+    public ConcurrentQueue<string> Notes { get; } = new();
+
+    public ConcurrentQueue<BlockedRequest> Blocked { get; } = new();
+
+    public List<string> DrainNotes()
+    {
+        var notes = new List<string>();
+        while (Notes.TryDequeue(out var note)) notes.Add(note);
+        return notes;
+    }
+
+    public List<BlockedRequest> DrainBlocked()
+    {
+        var blocked = new List<BlockedRequest>();
+        while (Blocked.TryDequeue(out var b)) blocked.Add(b);
+        return blocked;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using RpaOrleans.Safety;
 
 namespace RpaOrleans.Browser;
 
@@ -8,7 +9,7 @@ namespace RpaOrleans.Browser;
 /// The process's one Chromium and its slots. Every session gets a fresh context (no shared
 /// cookies or storage); a lease holds a slot until it is disposed.
 /// </summary>
-public sealed partial class BrowserPool(IOptions<BrowserOptions> options, ILogger<BrowserPool> logger) : IAsyncDisposable
+public sealed partial class BrowserPool(IOptions<BrowserOptions> options, NetworkGuard guard, ILogger<BrowserPool> logger) : IAsyncDisposable
 {
     private static readonly string[] DefaultArgs =
     [
@@ -40,7 +41,8 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, ILogge
     /// A fresh context for the session, or null when every slot is taken. A session that already
     /// holds a lease in this process gets it back.
     /// </summary>
-    public async Task<BrowserLease?> TryLeaseAsync(string sessionId, string? storageStateJson, CancellationToken cancellationToken = default)
+    public async Task<BrowserLease?> TryLeaseAsync(
+        string sessionId, string? storageStateJson, IReadOnlyList<string>? allowedDomains = null, CancellationToken cancellationToken = default)
     {
         if (_leases.TryGetValue(sessionId, out var existing) && !existing.IsDisposed) return existing;
         if (!TryReserve()) return null;
@@ -51,14 +53,21 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, ILogge
             {
                 ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
                 StorageState = storageStateJson,
-                AcceptDownloads = true,
+                AcceptDownloads = guard.Options.AllowDownloads,
                 Locale = "en-US",
                 TimezoneId = "UTC",
             });
             context.SetDefaultTimeout(_options.ActionTimeoutMs);
             context.SetDefaultNavigationTimeout(_options.NavigationTimeoutMs);
+            BrowserLease? lease = null;
+            await context.RouteAsync("**/*", route => RouteAsync(route, lease!, allowedDomains));
+            context.Request += (_, request) =>
+            {
+                // Redirect hops after the first are not routed by Playwright: check them here and record violations.
+                if (request.RedirectedFrom is not null && lease is not null) _ = AuditRedirectAsync(request, lease, allowedDomains);
+            };
             var page = await context.NewPageAsync();
-            var lease = new BrowserLease(sessionId, context, page, Release);
+            lease = new BrowserLease(sessionId, context, page, Release);
             _leases[sessionId] = lease;
             LogLeased(sessionId, InUse, Capacity);
             return lease;
@@ -68,6 +77,70 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, ILogge
             Interlocked.Decrement(ref _reserved);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The network policy, enforced on every request the context makes. Documents are fetched here
+    /// without following redirects, so a redirect to a blocked place is stopped before the browser goes.
+    /// </summary>
+    private async Task RouteAsync(IRoute route, BrowserLease lease, IReadOnlyList<string>? allowedDomains)
+    {
+        var request = route.Request;
+        try
+        {
+            var isDocument = request.ResourceType == "document";
+            if (guard.Options.BlockResourceTypes.Contains(request.ResourceType, StringComparer.OrdinalIgnoreCase))
+            {
+                await route.AbortAsync("blockedbyclient");
+                return;
+            }
+            var reason = await guard.CheckAsync(request.Url, isDocument, allowedDomains);
+            if (reason is not null)
+            {
+                Block(lease, request.Url, reason, isDocument);
+                await route.AbortAsync("blockedbyclient");
+                return;
+            }
+            if (isDocument && request.Method == "GET")
+            {
+                var response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+                if (response.Status is >= 300 and < 400 && response.Headers.TryGetValue("location", out var location)
+                    && Uri.TryCreate(new Uri(request.Url), location, out var target))
+                {
+                    var why = await guard.CheckAsync(target.ToString(), true, allowedDomains);
+                    if (why is not null)
+                    {
+                        Block(lease, target.ToString(), $"redirect from {request.Url}: {why}", true);
+                        await route.FulfillAsync(new RouteFulfillOptions
+                        {
+                            Status = 403,
+                            ContentType = "text/html",
+                            Body = $"<!doctype html><title>Blocked</title><h1>Blocked by the network policy</h1><p>{System.Net.WebUtility.HtmlEncode(why)}</p>",
+                        });
+                        return;
+                    }
+                }
+                await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+                return;
+            }
+            await route.ContinueAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The page or context went away while the request was pending.
+        }
+    }
+
+    private async Task AuditRedirectAsync(Microsoft.Playwright.IRequest request, BrowserLease lease, IReadOnlyList<string>? allowedDomains)
+    {
+        var reason = await guard.CheckAsync(request.Url, request.ResourceType == "document", allowedDomains);
+        if (reason is not null) Block(lease, request.Url, $"redirect hop: {reason}", request.ResourceType == "document");
+    }
+
+    private void Block(BrowserLease lease, string url, string reason, bool isDocument)
+    {
+        lease.Blocked.Enqueue(new BlockedRequest(url, reason, isDocument, DateTimeOffset.UtcNow));
+        LogBlocked(lease.SessionId, url, reason);
     }
 
     private bool TryReserve()
@@ -123,6 +196,9 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, ILogge
         _playwright?.Dispose();
         _launchLock.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: blocked {Url} ({Reason})")]
+    private partial void LogBlocked(string sessionId, string url, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Launching Chromium from {Executable}")]
     private partial void LogLaunching(string executable);

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using RpaOrleans.Browser;
 using RpaOrleans.Observation;
+using RpaOrleans.Safety;
 
 namespace RpaOrleans.Execution;
 
 /// <summary>Performs one action with Playwright and reports what happened; never throws for page trouble.</summary>
-public sealed class ActionExecutor(IOptions<BrowserOptions> options)
+public sealed class ActionExecutor(IOptions<BrowserOptions> options, NetworkGuard guard)
 {
     private const int MaxWaitMs = 30_000;
     private readonly BrowserOptions _options = options.Value;
@@ -120,10 +121,12 @@ public sealed class ActionExecutor(IOptions<BrowserOptions> options)
         throw new ActionFailedException("missing_target", $"'{action.Action}' needs an elementId or a target");
     }
 
-    private static async Task<ActionOutcome> NavigateAsync(IPage page, StepAction action, IReadOnlyList<string>? allowedDomains)
+    private async Task<ActionOutcome> NavigateAsync(IPage page, StepAction action, IReadOnlyList<string>? allowedDomains)
     {
         var (uri, error) = UrlPolicy.Check(action.Url ?? action.Value, allowedDomains, page.Url);
         if (uri is null) return ActionOutcome.Failure("url_blocked", error!);
+        if (await guard.CheckAsync(uri.ToString(), isDocument: true, allowedDomains) is { } blocked)
+            return ActionOutcome.Failure("url_blocked", $"{uri} is blocked by the network policy: {blocked}");
         var response = await page.GotoAsync(uri.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         if (response is { Ok: false })
             return new ActionOutcome(false, "http_error", $"http_error: {uri} answered {response.Status}");

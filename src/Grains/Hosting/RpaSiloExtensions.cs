@@ -11,6 +11,7 @@ using RpaOrleans.Execution;
 using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
+using RpaOrleans.Safety;
 using RpaOrleans.Serialization;
 using RpaOrleans.Sessions;
 using RpaOrleans.Storage;
@@ -53,6 +54,8 @@ public static class RpaSiloExtensions
             .Validate(o => o.Endpoint is null || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Llm:Endpoint must be an absolute URL.")
             .ValidateOnStart();
 
+        services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.Section));
+        services.AddSingleton<NetworkGuard>();
         services.AddSingleton<BrowserPool>();
         services.AddSingleton<PageObserver>();
         services.AddSingleton<ActionExecutor>();

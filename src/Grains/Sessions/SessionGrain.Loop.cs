@@ -44,7 +44,7 @@ public sealed partial class SessionGrain
     /// <summary>Takes a browser slot and opens the start page; false while no slot is free.</summary>
     private async Task<bool> TryStartAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson);
+        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson, S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
         var paused = S.Status == SessionStatus.Paused;
@@ -77,7 +77,7 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<bool> RestoreBrowserAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson);
+        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson, S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
         var url = S.CurrentUrl ?? S.Spec!.StartUrl;
@@ -103,6 +103,7 @@ public sealed partial class SessionGrain
     {
         var (uri, error) = UrlPolicy.Check(url, S.Spec!.AllowedDomains);
         if (uri is null) return error;
+        if (await guard.CheckAsync(uri.ToString(), isDocument: true, S.Spec.AllowedDomains) is { } blocked) return $"blocked by the network policy: {blocked}";
         try
         {
             var response = await _lease!.Page.GotoAsync(uri.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
@@ -172,6 +173,13 @@ public sealed partial class SessionGrain
             : await executor.ExecuteAsync(_lease!, action, observation, spec.AllowedDomains, CancellationToken.None);
         var actMs = (int)phase.ElapsedMilliseconds;
 
+        var notes = _lease!.DrainNotes();
+        foreach (var blocked in _lease.DrainBlocked())
+        {
+            notes.Add($"blocked {(blocked.IsDocument ? "navigation to" : "request to")} {blocked.Url}: {blocked.Reason}");
+            await AuditAsync("network.blocked", detail: $"{blocked.Url} ({blocked.Reason})");
+        }
+
         string? screenshotKey = null;
         if (observation.Screenshot is { Length: > 0 } jpeg)
         {
@@ -183,13 +191,15 @@ public sealed partial class SessionGrain
             Id, index, action, outcome.Ok, outcome.Error, observation.Url, observation.Title, screenshotKey, startedAt,
             new StepTimings(observeMs, planMs, actMs, (int)total.ElapsedMilliseconds), decision.Tokens,
             outcome.Target, outcome.Box, observation.Elements.Count, outcome.Output,
-            action is null ? decision.RawAnswer : null);
+            action is null ? decision.RawAnswer : null,
+            notes.Count > 0 ? notes : null);
 
         S.StepCount = index + 1;
         S.Tokens = S.Tokens.Add(decision.Tokens);
         S.LastStep = step;
         S.LastScreenshot = screenshotKey ?? S.LastScreenshot;
         S.History.Add(Describe(step));
+        foreach (var note in notes) S.History.Add($"   note: {note}");
         if (S.History.Count > 50) S.History.RemoveRange(0, S.History.Count - 50);
 
         (SessionStatus Status, SessionError? Error)? end = null;

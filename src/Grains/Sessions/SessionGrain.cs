@@ -4,6 +4,7 @@ using RpaOrleans.Execution;
 using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
+using RpaOrleans.Safety;
 using RpaOrleans.Storage;
 
 namespace RpaOrleans.Sessions;
@@ -24,6 +25,7 @@ public sealed partial class SessionGrain(
     ISessionStore store,
     IArtifactStore artifacts,
     WebhookSender webhooks,
+    NetworkGuard guard,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(250);

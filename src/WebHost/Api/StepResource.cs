@@ -19,11 +19,12 @@ public sealed record StepResource(
     ElementBox? TargetBox,
     int ElementCount,
     JsonElement? Output,
-    string? RawPlannerAnswer)
+    string? RawPlannerAnswer,
+    IReadOnlyList<string>? Notes)
 {
     public static StepResource From(StepRecord s) => new(
         s.SessionId, s.Index, s.Action, s.Ok, s.Error, s.PageUrl, s.PageTitle,
         s.Screenshot is null ? null : $"/api/v1/sessions/{s.SessionId}/steps/{s.Index}/screenshot",
         s.StartedAt, s.Timings, s.Tokens, s.Target, s.TargetBox, s.ElementCount,
-        SessionResource.Json(s.Output), s.RawPlannerAnswer);
+        SessionResource.Json(s.Output), s.RawPlannerAnswer, s.Notes);
 }
