@@ -12,6 +12,7 @@ using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
 using RpaOrleans.Safety;
+using RpaOrleans.Secrets;
 using RpaOrleans.Serialization;
 using RpaOrleans.Sessions;
 using RpaOrleans.Storage;
@@ -65,6 +66,9 @@ public static class RpaSiloExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<IArtifactStore, FileArtifactStore>();
+        services.AddOptions<SecretOptions>().Bind(builder.Configuration.GetSection(SecretOptions.Section));
+        services.AddSingleton<DataProtector>();
+        services.AddSingleton<ISecretVault, SqliteSecretVault>();
         services.AddHostedService<SessionRecoveryService>();
         services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSender>();

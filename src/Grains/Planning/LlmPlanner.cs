@@ -85,6 +85,9 @@ public sealed class LlmPlanner(ChatClientFactory clients, IOptions<LlmOptions> o
             text.AppendLine("Steps so far:");
             foreach (var line in history) text.AppendLine(line);
         }
+        if (context.SecretNames.Count > 0)
+            text.Append("Secrets you can type (use the placeholder as the value; you never see the real value): ")
+                .AppendLine(string.Join(", ", context.SecretNames.Select(n => $"{{{{secret:{n}}}}}")));
         if (context.LastError is not null) text.Append("The last step failed: ").AppendLine(context.LastError);
         if (context.Extracted.Count > 0)
         {

@@ -11,4 +11,5 @@ public sealed record PlannerContext(
     PageObservation Observation,
     IReadOnlyList<string> History,
     string? LastError,
-    IReadOnlyDictionary<string, string> Extracted);
+    IReadOnlyDictionary<string, string> Extracted,
+    IReadOnlyList<string> SecretNames);

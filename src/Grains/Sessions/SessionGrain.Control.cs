@@ -28,6 +28,7 @@ public sealed partial class SessionGrain
         await PublishAsync(SessionEventKinds.Status);
         if (S.Status == SessionStatus.Queued)
         {
+            await LoadSecretsAsync();
             LogQueued(spec.HasPlan ? spec.Plan!.Count : 0, spec.HasGoal);
             Schedule(TimeSpan.Zero);
         }

@@ -44,7 +44,7 @@ public sealed partial class SessionGrain
     /// <summary>Takes a browser slot and opens the start page; false while no slot is free.</summary>
     private async Task<bool> TryStartAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson, S.Spec!.AllowedDomains);
+        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
         var paused = S.Status == SessionStatus.Paused;
@@ -61,7 +61,7 @@ public sealed partial class SessionGrain
             }
         }
         S.StartedAt ??= DateTimeOffset.UtcNow;
-        S.CurrentUrl = _lease.Page.Url;
+        S.CurrentUrl = _redactor.Redact(_lease.Page.Url);
         S.Status = paused || S.Status == SessionStatus.Paused ? SessionStatus.Paused : SessionStatus.Running;
         await SaveAsync();
         await PublishAsync(SessionEventKinds.Status);
@@ -77,7 +77,7 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<bool> RestoreBrowserAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, S.StorageStateJson, S.Spec!.AllowedDomains);
+        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
         var url = S.CurrentUrl ?? S.Spec!.StartUrl;
@@ -139,7 +139,7 @@ public sealed partial class SessionGrain
         var phase = Stopwatch.StartNew();
         try
         {
-            observation = await observer.ObserveAsync(_lease!.Page);
+            observation = (await observer.ObserveAsync(_lease!.Page)).Redact(_redactor);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -168,9 +168,18 @@ public sealed partial class SessionGrain
 
         phase.Restart();
         var action = decision.Action;
-        var outcome = action is null
-            ? ActionOutcome.Failure(decision.ErrorCode ?? "planner_failed", decision.Error ?? "the planner gave no action")
-            : await executor.ExecuteAsync(_lease!, action, observation, spec.AllowedDomains, CancellationToken.None);
+        ActionOutcome outcome;
+        if (action is null)
+        {
+            outcome = ActionOutcome.Failure(decision.ErrorCode ?? "planner_failed", decision.Error ?? "the planner gave no action");
+        }
+        else
+        {
+            var (executable, secretCode, secretError) = WithSecrets(action, _lease!.Page.Url);
+            outcome = executable is null
+                ? ActionOutcome.Failure(secretCode!, secretError!)
+                : await executor.ExecuteAsync(_lease!, executable, observation, spec.AllowedDomains, CancellationToken.None);
+        }
         var actMs = (int)phase.ElapsedMilliseconds;
 
         var notes = _lease!.DrainNotes();
@@ -193,6 +202,7 @@ public sealed partial class SessionGrain
             outcome.Target, outcome.Box, observation.Elements.Count, outcome.Output,
             action is null ? decision.RawAnswer : null,
             notes.Count > 0 ? notes : null);
+        step = Redact(step);
 
         S.StepCount = index + 1;
         S.Tokens = S.Tokens.Add(decision.Tokens);
@@ -208,25 +218,26 @@ public sealed partial class SessionGrain
             S.ConsecutiveFailures = 0;
             S.LastError = null;
             if (fromPlan) S.PlanCursor++;
-            if (action!.Action == ActionKind.Extract && outcome.Output is not null)
-                S.Extracted[string.IsNullOrWhiteSpace(action.Field) ? $"step{index}" : action.Field] = outcome.Output;
+            if (action!.Action == ActionKind.Extract && step.Output is not null)
+                S.Extracted[string.IsNullOrWhiteSpace(action.Field) ? $"step{index}" : action.Field] = step.Output;
             if (action.Action == ActionKind.Finish) end = Finish(action, fromPlan, index);
         }
         else
         {
             S.ConsecutiveFailures++;
-            S.LastError = outcome.Error;
+            S.LastError = step.Error;
             if (fromPlan)
-                end = (SessionStatus.Failed, new SessionError(outcome.ErrorCode ?? "step_failed", $"Plan step {S.PlanCursor + 1} ({action?.Action}) failed: {outcome.Error}", index));
+                end = (SessionStatus.Failed, new SessionError(outcome.ErrorCode ?? "step_failed", $"Plan step {S.PlanCursor + 1} ({action?.Action}) failed: {step.Error}", index));
             else if (decision.ErrorCode is "llm_not_configured")
                 end = (SessionStatus.Failed, new SessionError(decision.ErrorCode, decision.Error!, index));
             else if (S.ConsecutiveFailures >= MaxConsecutiveFailures)
-                end = (SessionStatus.Failed, new SessionError("too_many_failures", $"{S.ConsecutiveFailures} steps in a row failed; the last: {outcome.Error}", index));
+                end = (SessionStatus.Failed, new SessionError("too_many_failures", $"{S.ConsecutiveFailures} steps in a row failed; the last: {step.Error}", index));
         }
 
         try
         {
-            S.CurrentUrl = _lease!.Page.Url;
+            // Redacted like everything stored; a secret in a URL is not reopened after a crash.
+            S.CurrentUrl = _redactor.Redact(_lease!.Page.Url);
         }
         catch (PlaywrightException)
         {
@@ -236,22 +247,22 @@ public sealed partial class SessionGrain
         await SaveAsync();
         await store.UpsertStepAsync(step);
         await PublishAsync(SessionEventKinds.Step, step);
-        await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : outcome.Error)}");
-        LogStep(index, action?.Action, outcome.Ok, outcome.Error, (int)total.ElapsedMilliseconds);
+        await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : step.Error)}");
+        LogStep(index, action?.Action, outcome.Ok, step.Error, (int)total.ElapsedMilliseconds);
 
         if (end is { } e) await FinishAsync(e.Status, e.Error);
         else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
     }
 
     private PlannerContext Context(int index, PageObservation observation) =>
-        new(Id, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted);
+        new(Id, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted, SecretNames);
 
     /// <summary>What a finish action means for the session, with the result held to the schema.</summary>
     private (SessionStatus, SessionError?)? Finish(StepAction action, bool fromPlan, int index)
     {
         if (action.Success == false)
             return (SessionStatus.Failed, new SessionError("goal_not_achieved", action.Value ?? action.Reasoning ?? "The agent gave up.", index));
-        var result = action.Result ?? ExtractedResult();
+        var result = _redactor.Redact(action.Result) ?? ExtractedResult();
         var errors = ResultValidator.Validate(S.Spec!.ResultSchema, result);
         if (errors.Count == 0)
         {
@@ -334,7 +345,7 @@ public sealed partial class SessionGrain
         if (_lease is null or { IsDisposed: true }) return;
         try
         {
-            S.StorageStateJson = await _lease.Context.StorageStateAsync();
+            S.StorageStateJson = ProtectBrowserState(await _lease.Context.StorageStateAsync());
         }
         catch (PlaywrightException)
         {

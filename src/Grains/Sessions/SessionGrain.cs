@@ -5,6 +5,7 @@ using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
 using RpaOrleans.Safety;
+using RpaOrleans.Secrets;
 using RpaOrleans.Storage;
 
 namespace RpaOrleans.Sessions;
@@ -26,6 +27,8 @@ public sealed partial class SessionGrain(
     IArtifactStore artifacts,
     WebhookSender webhooks,
     NetworkGuard guard,
+    ISecretVault vault,
+    DataProtector protector,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(250);
@@ -50,6 +53,7 @@ public sealed partial class SessionGrain(
         _events = this.GetStreamProvider(SessionStreams.Provider)
             .GetStream<SessionEvent>(StreamId.Create(SessionStreams.Namespace, SessionStreams.FleetKey));
         if (!state.RecordExists || S.Status.IsTerminal()) return;
+        await LoadSecretsAsync();
 
         // The process may have died between the checkpoint and the history write: repeat it (idempotent).
         if (S.LastStep is { } last) await store.UpsertStepAsync(last, cancellationToken);

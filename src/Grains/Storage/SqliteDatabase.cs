@@ -92,5 +92,12 @@ public sealed class SqliteDatabase
             session_id TEXT,
             detail     TEXT);
         CREATE INDEX IF NOT EXISTS ix_audit_tenant ON audit (tenant_id, seq DESC);
+        CREATE TABLE IF NOT EXISTS secrets (
+            tenant_id  TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            data       BLOB NOT NULL,
+            domains    TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, name));
         """;
 }

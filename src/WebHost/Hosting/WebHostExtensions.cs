@@ -99,6 +99,8 @@ public static class WebHostExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthApi();
         app.MapSessionsApi();
+        app.MapSecretsApi();
+        app.MapAuditApi();
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;

@@ -24,7 +24,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataDirectory = null, CapturedLogs? logs = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "rpa-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -43,6 +43,13 @@ public sealed class TestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+            builder.Logging.AddFilter<CapturedLogs>("Orleans", LogLevel.Information);
+            builder.Logging.AddProvider(logs);
+        }
         builder.AddRpaWebHost();
         var app = builder.Build();
         app.MapRpaWebHost();
