@@ -31,5 +31,9 @@ public sealed class BrowserOptions
     [Range(1_000, 300_000)]
     public int NavigationTimeoutMs { get; set; } = 30_000;
 
+    /// <summary>How long a recorded target may take to appear before the step counts it as missing.</summary>
+    [Range(100, 60_000)]
+    public int TargetWaitMs { get; set; } = 5_000;
+
     public List<string> ExtraArgs { get; set; } = [];
 }

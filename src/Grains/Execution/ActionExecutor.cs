@@ -117,7 +117,7 @@ public sealed class ActionExecutor(IOptions<BrowserOptions> options, NetworkGuar
     private async Task<TargetResolver.Resolved> ResolveAsync(IPage page, StepAction action, PageObservation observation, bool allowVisibleOnly)
     {
         if (action.ElementId is { } id) return TargetResolver.FromElementId(id, observation);
-        if (action.Target is { } target) return await TargetResolver.FromDescriptorAsync(page, target, _options.ActionTimeoutMs, allowVisibleOnly);
+        if (action.Target is { } target) return await TargetResolver.FromDescriptorAsync(page, target, _options.TargetWaitMs, allowVisibleOnly);
         throw new ActionFailedException("missing_target", $"'{action.Action}' needs an elementId or a target");
     }
 

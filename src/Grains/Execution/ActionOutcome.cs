@@ -7,7 +7,8 @@ public sealed record ActionOutcome(
     string? Error = null,
     TargetDescriptor? Target = null,
     ElementBox? Box = null,
-    string? Output = null)
+    string? Output = null,
+    string? Note = null)
 {
     public static ActionOutcome Failure(string code, string message, TargetDescriptor? target = null) =>
         new(false, code, $"{code}: {message}", target);

@@ -63,6 +63,9 @@ public static class RpaSiloExtensions
         services.AddSingleton<PlanPlanner>();
         services.AddSingleton<LlmPlanner>();
         services.AddSingleton<ChatClientFactory>();
+        services.AddSingleton<TenantLlmGate>();
+        services.AddSingleton<LlmActionClient>();
+        services.AddSingleton<PlanHealer>();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<IArtifactStore, FileArtifactStore>();

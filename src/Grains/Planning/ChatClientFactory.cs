@@ -14,13 +14,19 @@ public sealed class ChatClientFactory(IOptions<LlmOptions> options)
 
     public IChatClient? Client => _client.Value;
 
-    private static IChatClient? Create(LlmOptions llm)
+    private static ResilientChatClient? Create(LlmOptions llm)
     {
         if (!llm.IsConfigured) return null;
-        var clientOptions = new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(llm.TimeoutSeconds) };
+        // Retries are ours (ResilientChatClient), so the client library's own are off.
+        var clientOptions = new OpenAIClientOptions
+        {
+            NetworkTimeout = TimeSpan.FromSeconds(llm.TimeoutSeconds),
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 0),
+        };
         if (!string.IsNullOrWhiteSpace(llm.Endpoint)) clientOptions.Endpoint = new Uri(llm.Endpoint);
         // Local servers (Ollama, vLLM) accept any key; the client library insists on one.
         var key = string.IsNullOrWhiteSpace(llm.ApiKey) ? "unused" : llm.ApiKey;
-        return new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(llm.Model).AsIChatClient();
+        var client = new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(llm.Model).AsIChatClient();
+        return new ResilientChatClient(client, llm);
     }
 }

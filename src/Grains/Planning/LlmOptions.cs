@@ -24,6 +24,19 @@ public sealed class LlmOptions
     [Range(0, 100)]
     public int HistorySteps { get; set; } = 12;
 
+    /// <summary>Retries of a failed call (429, 5xx, timeouts), with backoff honouring Retry-After.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>LLM calls one tenant may have in flight at once in one process.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentPerTenant { get; set; } = 4;
+
+    /// <summary>Prices for the cost estimate, in USD per million tokens.</summary>
+    public double InputCostPerMillion { get; set; }
+
+    public double OutputCostPerMillion { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) || !string.IsNullOrWhiteSpace(ApiKey);
 
     public void ApplyEnvironmentDefaults()

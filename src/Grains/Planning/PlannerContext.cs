@@ -5,6 +5,7 @@ namespace RpaOrleans.Planning;
 /// <summary>Everything a planner may use to choose the next action.</summary>
 public sealed record PlannerContext(
     string SessionId,
+    string TenantId,
     SessionSpec Spec,
     int StepIndex,
     int PlanCursor,

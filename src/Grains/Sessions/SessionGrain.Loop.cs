@@ -179,10 +179,17 @@ public sealed partial class SessionGrain
             outcome = executable is null
                 ? ActionOutcome.Failure(secretCode!, secretError!)
                 : await executor.ExecuteAsync(_lease!, executable, observation, spec.AllowedDomains, CancellationToken.None);
+            if (fromPlan && !outcome.Ok && outcome.ErrorCode is "target_not_found" or "unknown_element")
+            {
+                var (healedOutcome, healTokens) = await HealAsync(action, outcome, observation);
+                decision = decision with { Tokens = decision.Tokens.Add(healTokens) };
+                outcome = healedOutcome;
+            }
         }
         var actMs = (int)phase.ElapsedMilliseconds;
 
         var notes = _lease!.DrainNotes();
+        if (outcome.Note is not null) notes.Insert(0, outcome.Note);
         foreach (var blocked in _lease.DrainBlocked())
         {
             notes.Add($"blocked {(blocked.IsDocument ? "navigation to" : "request to")} {blocked.Url}: {blocked.Reason}");
@@ -254,8 +261,36 @@ public sealed partial class SessionGrain
         else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
     }
 
+    /// <summary>
+    /// A recorded target is gone: with an LLM, ask which element now serves the step and act on it;
+    /// without one, fail saying which step, which target and what the page offered.
+    /// </summary>
+    private async Task<(ActionOutcome Outcome, TokenUsage Tokens)> HealAsync(StepAction action, ActionOutcome failed, PageObservation observation)
+    {
+        if (!healer.IsAvailable)
+        {
+            var offered = string.Join("; ", observation.Elements.Take(25).Select(ObservationRenderer.Line));
+            return (failed with { Error = $"{failed.Error}. The page offered: {offered}" }, TokenUsage.None);
+        }
+        var decision = await healer.HealAsync(S.TenantId!, S.Spec!.Goal, action, failed.Error ?? "", observation, CancellationToken.None);
+        if (decision.Action is not { ElementId: not null } healed || healed.Action == ActionKind.Finish)
+        {
+            var why = decision.Action?.Value ?? decision.Error ?? "the LLM found no replacement";
+            return (failed with { Error = $"{failed.Error}; healing failed: {why}" }, decision.Tokens);
+        }
+        var retry = action with { ElementId = healed.ElementId, Target = null };
+        var (executable, code, error) = WithSecrets(retry, _lease!.Page.Url);
+        var outcome = executable is null
+            ? ActionOutcome.Failure(code!, error!)
+            : await executor.ExecuteAsync(_lease!, executable, observation, S.Spec.AllowedDomains, CancellationToken.None);
+        if (!outcome.Ok) return (outcome with { Error = $"{failed.Error}; the healed target failed too: {outcome.Error}" }, decision.Tokens);
+        var note = $"healed: {action.Target} → {outcome.Target}";
+        LogHealed(S.PlanCursor + 1, note);
+        return (outcome with { Note = note }, decision.Tokens);
+    }
+
     private PlannerContext Context(int index, PageObservation observation) =>
-        new(Id, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted, SecretNames);
+        new(Id, S.TenantId!, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted, SecretNames);
 
     /// <summary>What a finish action means for the session, with the result held to the schema.</summary>
     private (SessionStatus, SessionError?)? Finish(StepAction action, bool fromPlan, int index)
@@ -372,6 +407,9 @@ public sealed partial class SessionGrain
         if (a?.Url is { } url) what += $" {url}";
         return $"#{step.Index + 1} {what} → {(step.Ok ? "ok" : step.Error)}";
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan step {Step} {Healing}")]
+    private partial void LogHealed(int step, string healing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session started at {StartUrl}")]
     private partial void LogStarted(string? startUrl);

@@ -22,6 +22,7 @@ public sealed partial class SessionGrain(
     ActionExecutor executor,
     PlanPlanner planPlanner,
     LlmPlanner llmPlanner,
+    PlanHealer healer,
     ChatClientFactory llm,
     ISessionStore store,
     IArtifactStore artifacts,

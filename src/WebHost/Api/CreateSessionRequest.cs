@@ -14,8 +14,15 @@ public sealed record CreateSessionRequest(
     SessionBudgets? Budgets = null,
     int Priority = 0,
     string? Webhook = null,
-    Dictionary<string, string>? Metadata = null)
+    Dictionary<string, string>? Metadata = null,
+    int? PlanVersion = null,
+    JsonElement? RecordedFrom = null)
 {
+    /// <summary>Recorded plans carry <c>planVersion</c>; only versions this build understands are accepted.</summary>
+    public string? VersionError => PlanVersion is null or RpaOrleans.Planning.PlanDocument.CurrentVersion
+        ? null
+        : $"planVersion {PlanVersion} is not supported; this server reads version {RpaOrleans.Planning.PlanDocument.CurrentVersion}.";
+
     public SessionSpec ToSpec() => new(
         string.IsNullOrWhiteSpace(Goal) ? null : Goal.Trim(),
         Plan,

@@ -24,6 +24,7 @@ public static partial class SessionsApi
         group.MapGet("/{id}", GetAsync).WithSummary("One session.");
         group.MapGet("/{id}/steps", StepsAsync).WithSummary("The recorded steps of a session.");
         group.MapGet("/{id}/steps/{index:int}", StepAsync).WithSummary("One recorded step.");
+        group.MapGet("/{id}/plan", PlanAsync).WithSummary("The recorded plan: post it back to replay without an LLM.");
         group.MapGet("/{id}/steps/{index:int}/screenshot", ScreenshotAsync).WithSummary("The JPEG a step saw.");
         group.MapPost("/{id}/cancel", (string id, HttpContext http, IGrainFactory grains, ISessionStore store) =>
                 ControlAsync(id, http, grains, store, "cancel", g => g.CancelAsync($"Cancelled by {http.User.Actor()}.")))
@@ -60,6 +61,8 @@ public static partial class SessionsApi
         }
         if (request is null) return Problems.BadRequest("Malformed JSON", "The body must be a JSON object.");
 
+        if (request.VersionError is { } versionError)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["planVersion"] = [versionError] }, title: "The session spec is invalid");
         var spec = request.ToSpec();
         var errors = SessionSpecValidator.Validate(spec, llm.IsConfigured);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The session spec is invalid");
@@ -105,6 +108,15 @@ public static partial class SessionsApi
         if (await FindAsync(id, http, store, cancellationToken) is null) return Problems.NotFound("Session", id);
         var steps = await store.GetStepsAsync(id, cancellationToken);
         return TypedResults.Ok(steps.Select(StepResource.From).ToList());
+    }
+
+    private static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> PlanAsync(
+        string id, HttpContext http, ISessionStore store, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(id, http, store, cancellationToken);
+        if (session is null) return Problems.NotFound("Session", id);
+        var steps = await store.GetStepsAsync(id, cancellationToken);
+        return TypedResults.Ok(PlanRecorder.Record(session, steps));
     }
 
     private static async Task<Results<Ok<StepResource>, ProblemHttpResult>> StepAsync(
