@@ -16,4 +16,13 @@ public enum ActionKind
     Extract,
     Back,
     Finish,
+    Forward,
+    Reload,
+    DoubleClick,
+    RightClick,
+    Upload,
+    Download,
+    NewTab,
+    SwitchTab,
+    CloseTab,
 }

@@ -5,7 +5,8 @@ namespace RpaOrleans.Plans;
 /// <para>
 /// <c>Value</c> is the text to type, the option to select, the key to press, the scroll direction
 /// (<c>up</c>/<c>down</c>), the text or milliseconds to wait for, or the finish reason.
-/// <c>Field</c> names the result property an <c>extract</c> fills.
+/// <c>Field</c> names the result property an <c>extract</c> fills. <c>Expect</c> is checked after the
+/// action; an unmet expectation fails the step.
 /// </para>
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rpa.StepAction")]
@@ -20,4 +21,6 @@ public sealed record StepAction(
     [property: Id(7)] string? Result = null,
     [property: Id(8)] string? Reasoning = null,
     [property: Id(9)] bool? Submit = null,
-    [property: Id(10)] string? Description = null);
+    [property: Id(10)] string? Description = null,
+    [property: Id(11)] bool? Append = null,
+    [property: Id(12)] Expectation? Expect = null);

@@ -14,6 +14,7 @@ public sealed record TargetDescriptor(
     [property: Id(5)] string? TestId = null,
     [property: Id(6)] string? Css = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty =>
         Role is null && Label is null && Text is null && Placeholder is null && TestId is null && Css is null;
 

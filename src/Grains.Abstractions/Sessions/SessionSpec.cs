@@ -13,7 +13,9 @@ public sealed record SessionSpec(
     [property: Id(5)] SessionBudgets? Budgets,
     [property: Id(6)] int Priority = 0,
     [property: Id(7)] string? Webhook = null,
-    [property: Id(8)] IReadOnlyDictionary<string, string>? Metadata = null)
+    [property: Id(8)] IReadOnlyDictionary<string, string>? Metadata = null,
+    [property: Id(9)] IReadOnlyList<SessionFile>? Files = null,
+    [property: Id(10)] DialogPolicy? Dialogs = null)
 {
     public SessionBudgets EffectiveBudgets => Budgets ?? SessionBudgets.Default;
 

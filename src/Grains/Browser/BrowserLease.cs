@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using RpaOrleans.Safety;
+using RpaOrleans.Sessions;
 
 namespace RpaOrleans.Browser;
 
@@ -25,6 +26,22 @@ public sealed class BrowserLease : IAsyncDisposable
     /// <summary>The page the agent acts on; switches when a step opens or closes a tab.</summary>
     public IPage Page { get; set; }
 
+    /// <summary>
+    /// Makes the newest tab current when a page opened one since the last look (a popup may open
+    /// after the click that caused it returned). True when it switched.
+    /// </summary>
+    public bool FollowNewTab()
+    {
+        var pages = Context.Pages;
+        var switched = pages.Count > _knownPages && !ReferenceEquals(Page, pages[^1]);
+        if (switched) Page = pages[^1];
+        else if (Page.IsClosed && pages.Count > 0) Page = pages[^1];
+        _knownPages = pages.Count;
+        return switched;
+    }
+
+    private int _knownPages = 1;
+
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
@@ -34,6 +51,12 @@ public sealed class BrowserLease : IAsyncDisposable
     public ConcurrentQueue<string> Notes { get; } = new();
 
     public ConcurrentQueue<BlockedRequest> Blocked { get; } = new();
+
+    /// <summary>Files the pages downloaded, waiting to be stored as artifacts.</summary>
+    public ConcurrentQueue<DownloadedFile> Downloads { get; } = new();
+
+    /// <summary>How dialogs are answered; set by the session, read on Playwright's threads.</summary>
+    public DialogPolicy DialogPolicy { get; set; } = DialogPolicy.Default;
 
     public List<string> DrainNotes()
     {

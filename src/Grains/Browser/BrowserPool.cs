@@ -66,8 +66,10 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
                 // Redirect hops after the first are not routed by Playwright: check them here and record violations.
                 if (request.RedirectedFrom is not null && lease is not null) _ = AuditRedirectAsync(request, lease, allowedDomains);
             };
+            context.Page += (_, newPage) => { if (lease is not null) AttachPageHandlers(newPage, lease); };
             var page = await context.NewPageAsync();
             lease = new BrowserLease(sessionId, context, page, Release);
+            AttachPageHandlers(page, lease);
             _leases[sessionId] = lease;
             LogLeased(sessionId, InUse, Capacity);
             return lease;
@@ -101,7 +103,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
                 await route.AbortAsync("blockedbyclient");
                 return;
             }
-            if (isDocument && request.Method == "GET")
+            if (isDocument && request.Method == "GET" && IsOnEstablishedPage(request))
             {
                 var response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
                 if (response.Status is >= 300 and < 400 && response.Headers.TryGetValue("location", out var location)
@@ -128,6 +130,64 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         catch (PlaywrightException)
         {
             // The page or context went away while the request was pending.
+        }
+    }
+
+    private const int MaxDownloadBytes = 50 * 1024 * 1024;
+
+    /// <summary>Dialogs are answered by the session's policy; downloads are kept for the session to store.</summary>
+    private static void AttachPageHandlers(IPage page, BrowserLease lease)
+    {
+        page.Dialog += async (_, dialog) =>
+        {
+            var policy = lease.DialogPolicy;
+            try
+            {
+                if (policy.Accept) await dialog.AcceptAsync(dialog.Type == DialogType.Prompt ? policy.PromptText ?? dialog.DefaultValue : null);
+                else await dialog.DismissAsync();
+                lease.Notes.Enqueue($"dialog {dialog.Type} \"{dialog.Message}\" → {(policy.Accept ? "accepted" : "dismissed")}");
+            }
+            catch (PlaywrightException)
+            {
+                // The page closed with the dialog open.
+            }
+        };
+        page.Download += async (_, download) =>
+        {
+            try
+            {
+                await using var stream = await download.CreateReadStreamAsync();
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer);
+                if (buffer.Length > MaxDownloadBytes)
+                {
+                    lease.Notes.Enqueue($"download {download.SuggestedFilename} discarded: larger than {MaxDownloadBytes / 1024 / 1024} MiB");
+                    return;
+                }
+                lease.Downloads.Enqueue(new DownloadedFile(download.SuggestedFilename, buffer.ToArray(), download.Url));
+            }
+            catch (PlaywrightException ex)
+            {
+                lease.Notes.Enqueue($"download {download.SuggestedFilename} failed: {ex.Message.Split('\n')[0]}");
+            }
+        };
+    }
+
+    /// <summary>
+    /// Fetch-and-fulfil breaks the first navigation of a popup, so only documents loading into a page
+    /// that already shows something are fetched here; a popup's first hop is still checked above, and
+    /// any later redirect hop is caught by <see cref="AuditRedirectAsync"/>.
+    /// </summary>
+    private static bool IsOnEstablishedPage(Microsoft.Playwright.IRequest request)
+    {
+        try
+        {
+            var page = request.Frame.Page;
+            return page is { IsClosed: false } && page.Url != "about:blank";
+        }
+        catch (PlaywrightException)
+        {
+            return false;
         }
     }
 

@@ -30,6 +30,8 @@ public static class ObservationRedaction
             TotalElements = o.TotalElements,
             ElementsBelow = o.ElementsBelow,
             Screenshot = o.Screenshot,
+            Tabs = o.Tabs.Select(t => redactor.Redact(t)!).ToList(),
+            CurrentTab = o.CurrentTab,
         };
     }
 }

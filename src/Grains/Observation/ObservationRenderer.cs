@@ -10,6 +10,12 @@ public static class ObservationRenderer
         var text = new StringBuilder();
         text.Append("URL: ").AppendLine(observation.Url);
         text.Append("Title: ").AppendLine(observation.Title);
+        if (observation.Tabs.Count > 1)
+        {
+            text.AppendLine("Tabs:");
+            for (var i = 0; i < observation.Tabs.Count; i++)
+                text.Append("  [").Append(i).Append("] ").Append(observation.Tabs[i]).AppendLine(i == observation.CurrentTab ? " (current)" : "");
+        }
         if (observation.Headings.Count > 0) text.Append("Headings: ").AppendLine(string.Join(" | ", observation.Headings));
         text.AppendLine("Interactive elements ([id] role \"name\" details):");
         foreach (var e in observation.Elements) text.AppendLine(Line(e));

@@ -15,6 +15,11 @@ public sealed class PageObservation
     public int ElementsBelow { get; init; }
     public byte[]? Screenshot { get; init; }
 
+    /// <summary>Open tabs as "title — url", when there is more than one; <see cref="CurrentTab"/> is the acted-on one.</summary>
+    public IReadOnlyList<string> Tabs { get; init; } = [];
+
+    public int CurrentTab { get; init; }
+
     public ObservedElement? Find(int id)
     {
         foreach (var element in Elements) if (element.Id == id) return element;

@@ -54,6 +54,10 @@ public sealed class PageObserver(IOptions<BrowserOptions> options)
         }
 
         main ??= new FrameSnapshot { Url = page.Url };
+        var pages = page.Context.Pages;
+        var tabs = new List<string>();
+        if (pages.Count > 1)
+            foreach (var tab in pages) tabs.Add($"{(tab.IsClosed ? "(closed)" : await tab.TitleAsync())} — {tab.Url}");
         return new PageObservation
         {
             Url = page.Url,
@@ -65,6 +69,8 @@ public sealed class PageObserver(IOptions<BrowserOptions> options)
             TotalElements = total,
             ElementsBelow = below,
             Screenshot = screenshot ? await shot : null,
+            Tabs = tabs,
+            CurrentTab = Math.Max(0, pages.ToList().IndexOf(page)),
         };
     }
 

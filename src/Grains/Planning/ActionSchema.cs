@@ -6,7 +6,8 @@ namespace RpaOrleans.Planning;
 public static class ActionSchema
 {
     public static readonly string[] ActionNames =
-        ["navigate", "click", "type", "select", "check", "uncheck", "hover", "press", "scroll", "wait", "extract", "back", "finish"];
+        ["navigate", "click", "doubleClick", "rightClick", "type", "select", "check", "uncheck", "hover", "press", "scroll", "wait",
+         "extract", "upload", "download", "back", "forward", "reload", "newTab", "switchTab", "closeTab", "finish"];
 
     public static JsonElement Schema { get; } = JsonDocument.Parse($$"""
         {
@@ -19,6 +20,7 @@ public static class ActionSchema
             "url": { "type": ["string", "null"], "description": "For navigate." },
             "field": { "type": ["string", "null"], "description": "For extract: the result property to fill." },
             "submit": { "type": ["boolean", "null"], "description": "For type: press Enter afterwards." },
+            "append": { "type": ["boolean", "null"], "description": "For type: add to the existing text instead of replacing it." },
             "success": { "type": ["boolean", "null"], "description": "For finish: whether the goal was achieved." },
             "result": { "description": "For finish: the result object, matching the result schema when one is given." }
           },

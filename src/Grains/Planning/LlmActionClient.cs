@@ -7,7 +7,7 @@ namespace RpaOrleans.Planning;
 /// One structured LLM exchange that must yield an action: the answer is held to
 /// <see cref="ActionSchema"/>; a malformed answer gets one repair attempt with the error.
 /// </summary>
-public sealed class LlmActionClient(ChatClientFactory clients, TenantLlmGate gate)
+public sealed class LlmActionClient(ChatClientFactory clients, TenantLlmGate gate, Microsoft.Extensions.Options.IOptions<LlmOptions> llmOptions)
 {
     public bool IsConfigured => clients.IsConfigured;
 
@@ -42,7 +42,10 @@ public sealed class LlmActionClient(ChatClientFactory clients, TenantLlmGate gat
             {
                 return new PlannerDecision(null, tokens, raw, "llm_unavailable", $"the LLM call failed: {ex.Message.Split('\n')[0]}");
             }
-            tokens = tokens.Add(new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
+            long input = response.Usage?.InputTokenCount ?? 0, output = response.Usage?.OutputTokenCount ?? 0;
+            var prices = llmOptions.Value;
+            tokens = tokens.Add(new TokenUsage(input, output,
+                (input * prices.InputCostPerMillion + output * prices.OutputCostPerMillion) / 1_000_000));
             raw = response.Text;
             var (action, parseError) = LlmAnswerParser.Parse(raw, observation);
             parseError ??= action is null ? null : check?.Invoke(action);

@@ -13,5 +13,6 @@ public sealed class LlmAnswer
     public string? Field { get; set; }
     public bool? Success { get; set; }
     public bool? Submit { get; set; }
+    public bool? Append { get; set; }
     public JsonElement? Result { get; set; }
 }

@@ -8,7 +8,10 @@ namespace RpaOrleans.Planning;
 public static class LlmAnswerParser
 {
     private static readonly ActionKind[] NeedsElement =
-        [ActionKind.Click, ActionKind.Type, ActionKind.Select, ActionKind.Check, ActionKind.Uncheck, ActionKind.Hover];
+        [
+            ActionKind.Click, ActionKind.DoubleClick, ActionKind.RightClick, ActionKind.Type, ActionKind.Select, ActionKind.Check,
+            ActionKind.Uncheck, ActionKind.Hover, ActionKind.Upload, ActionKind.Download,
+        ];
 
     public static (StepAction? Action, string? Error) Parse(string? text, PageObservation observation)
     {
@@ -32,7 +35,7 @@ public static class LlmAnswerParser
             return (null, $"element [{id}] does not exist on this page; pick an id from the list");
         if (answer.ElementId is null && Array.IndexOf(NeedsElement, kind) >= 0)
             return (null, $"\"{answer.Action}\" needs an elementId");
-        if (kind == ActionKind.Navigate && string.IsNullOrWhiteSpace(answer.Url ?? answer.Value))
+        if (kind is ActionKind.Navigate && string.IsNullOrWhiteSpace(answer.Url ?? answer.Value))
             return (null, "\"navigate\" needs a url");
         if (kind is ActionKind.Type or ActionKind.Select or ActionKind.Press && answer.Value is null)
             return (null, $"\"{answer.Action}\" needs a value");
@@ -52,7 +55,8 @@ public static class LlmAnswerParser
             Success: kind == ActionKind.Finish ? answer.Success ?? true : answer.Success,
             Result: result,
             Reasoning: answer.Reasoning,
-            Submit: answer.Submit), null);
+            Submit: answer.Submit,
+            Append: answer.Append), null);
     }
 
     private static string? TryJson(string? text)

@@ -47,6 +47,7 @@ public sealed partial class SessionGrain
         var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
+        _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
         var paused = S.Status == SessionStatus.Paused;
         S.Status = SessionStatus.Starting;
         await PublishAsync(SessionEventKinds.Status);
@@ -80,6 +81,7 @@ public sealed partial class SessionGrain
         var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
         if (lease is null) return false;
         _lease = lease;
+        _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
         var url = S.CurrentUrl ?? S.Spec!.StartUrl;
         if (url is not null && url != "about:blank")
         {
@@ -137,8 +139,10 @@ public sealed partial class SessionGrain
 
         PageObservation observation;
         var phase = Stopwatch.StartNew();
+        var followedTab = _lease!.FollowNewTab();
         try
         {
+            if (followedTab) await _lease.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 10_000 });
             observation = (await observer.ObserveAsync(_lease!.Page)).Redact(_redactor);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
@@ -178,7 +182,7 @@ public sealed partial class SessionGrain
             var (executable, secretCode, secretError) = WithSecrets(action, _lease!.Page.Url);
             outcome = executable is null
                 ? ActionOutcome.Failure(secretCode!, secretError!)
-                : await executor.ExecuteAsync(_lease!, executable, observation, spec.AllowedDomains, CancellationToken.None);
+                : await executor.ExecuteAsync(_lease!, executable, observation, spec, CancellationToken.None);
             if (fromPlan && !outcome.Ok && outcome.ErrorCode is "target_not_found" or "unknown_element")
             {
                 var (healedOutcome, healTokens) = await HealAsync(action, outcome, observation);
@@ -188,8 +192,31 @@ public sealed partial class SessionGrain
         }
         var actMs = (int)phase.ElapsedMilliseconds;
 
+        (SessionStatus Status, SessionError? Error)? stagnated = null;
+        if (!fromPlan && action is not null && action.Action != ActionKind.Finish && Stagnating(observation, action) is { } repeats && repeats >= 3)
+        {
+            outcome = ActionOutcome.Failure("stagnation",
+                $"the same {action.Action.ToString().ToLowerInvariant()} was repeated {repeats} times on an unchanged page; try something different") with { Target = outcome.Target, Box = outcome.Box };
+            if (repeats >= 4) stagnated = (SessionStatus.Failed, new SessionError("stagnation", "The agent kept repeating the same action on an unchanged page.", index));
+        }
+
+        if (action?.Action == ActionKind.Download && outcome.Ok)
+        {
+            // The file arrives through the page's download handler; give it a moment to finish.
+            for (var wait = 0; wait < 50 && _lease!.Downloads.IsEmpty; wait++) await Task.Delay(100);
+        }
         var notes = _lease!.DrainNotes();
         if (outcome.Note is not null) notes.Insert(0, outcome.Note);
+        if (followedTab) notes.Insert(0, "switched to the tab the page opened");
+        while (_lease.Downloads.TryDequeue(out var file))
+        {
+            var key = ArtifactKeys.Download(Id, file.Name);
+            await artifacts.SaveAsync(key, file.Content, "application/octet-stream");
+            notes.Add($"downloaded {file.Name} ({file.Content.Length} bytes), kept as {ArtifactKeys.SafeName(file.Name)}");
+            await AuditAsync("download", detail: $"{file.Name} ({file.Content.Length} bytes) from {file.Url}");
+            if (action?.Action == ActionKind.Download && !string.IsNullOrWhiteSpace(action.Field))
+                S.Extracted[action.Field] = RpaJson.Serialize(new { name = file.Name, bytes = file.Content.Length, download = ArtifactKeys.SafeName(file.Name) });
+        }
         foreach (var blocked in _lease.DrainBlocked())
         {
             notes.Add($"blocked {(blocked.IsDocument ? "navigation to" : "request to")} {blocked.Url}: {blocked.Reason}");
@@ -219,7 +246,7 @@ public sealed partial class SessionGrain
         foreach (var note in notes) S.History.Add($"   note: {note}");
         if (S.History.Count > 50) S.History.RemoveRange(0, S.History.Count - 50);
 
-        (SessionStatus Status, SessionError? Error)? end = null;
+        (SessionStatus Status, SessionError? Error)? end = stagnated;
         if (outcome.Ok)
         {
             S.ConsecutiveFailures = 0;
@@ -282,11 +309,24 @@ public sealed partial class SessionGrain
         var (executable, code, error) = WithSecrets(retry, _lease!.Page.Url);
         var outcome = executable is null
             ? ActionOutcome.Failure(code!, error!)
-            : await executor.ExecuteAsync(_lease!, executable, observation, S.Spec.AllowedDomains, CancellationToken.None);
+            : await executor.ExecuteAsync(_lease!, executable, observation, S.Spec, CancellationToken.None);
         if (!outcome.Ok) return (outcome with { Error = $"{failed.Error}; the healed target failed too: {outcome.Error}" }, decision.Tokens);
         var note = $"healed: {action.Target} → {outcome.Target}";
         LogHealed(S.PlanCursor + 1, note);
         return (outcome with { Note = note }, decision.Tokens);
+    }
+
+    /// <summary>How many times in a row this action has been taken on this same page, including now.</summary>
+    private int? Stagnating(PageObservation observation, StepAction action)
+    {
+        var page = string.Join("|", observation.Elements.Take(40).Select(e => $"{e.Role}:{e.Name}:{e.Value}:{e.Checked}"));
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{observation.Url}|{page}|{action.Action}|{action.ElementId}|{action.Target}|{action.Value}|{action.Url}")))[..16];
+        S.Fingerprints.Add(fingerprint);
+        if (S.Fingerprints.Count > 8) S.Fingerprints.RemoveAt(0);
+        var repeats = 0;
+        for (var i = S.Fingerprints.Count - 1; i >= 0 && S.Fingerprints[i] == fingerprint; i--) repeats++;
+        return repeats;
     }
 
     private PlannerContext Context(int index, PageObservation observation) =>

@@ -56,7 +56,19 @@ public static class SessionSpecValidator
         if (spec.AllowedDomains is { } domains && domains.Any(d => string.IsNullOrWhiteSpace(d) || d.Contains('/', StringComparison.Ordinal)))
             Add("allowedDomains", "Each allowed domain is a host name such as example.com.");
         if (spec.Metadata is { Count: > 50 }) Add("metadata", "At most 50 metadata entries.");
+        foreach (var file in spec.Files ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(file.Name) || file.Name.IndexOfAny(['/', '\\', '\0']) >= 0 || file.Name.Length > 200)
+                Add("files", $"'{file.Name}' is not a plain file name.");
+            else if (!IsBase64(file.ContentBase64)) Add("files", $"The content of '{file.Name}' is not base64.");
+        }
         return errors;
+    }
+
+    private static bool IsBase64(string text)
+    {
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out _);
     }
 
     private static void ValidateStep(StepAction step, string field, SessionSpec spec, Action<string, string> add)
@@ -68,13 +80,16 @@ public static class SessionSpecValidator
                 var (_, error) = UrlPolicy.Check(step.Url ?? step.Value, spec.AllowedDomains, spec.StartUrl);
                 if (error is not null) add($"{field}.url", $"Not allowed: {error}.");
                 break;
-            case ActionKind.Click or ActionKind.Type or ActionKind.Select or ActionKind.Check or ActionKind.Uncheck or ActionKind.Hover
+            case ActionKind.Click or ActionKind.DoubleClick or ActionKind.RightClick or ActionKind.Type or ActionKind.Select
+                or ActionKind.Check or ActionKind.Uncheck or ActionKind.Hover or ActionKind.Upload or ActionKind.Download
                 when step.Target is null or { IsEmpty: true }:
                 add($"{field}.target", $"A {step.Action.ToString().ToLowerInvariant()} step needs a target (role+name, label, text, placeholder, testId or css).");
                 break;
         }
         if (step.Action is ActionKind.Type or ActionKind.Select or ActionKind.Press && step.Value is null)
             add($"{field}.value", $"A {step.Action.ToString().ToLowerInvariant()} step needs a value.");
+        if (step.Action == ActionKind.Upload && spec.Files is not { Count: > 0 })
+            add($"{field}.value", "An upload step needs files given with the session (files).");
         if (step.Action == ActionKind.Extract && string.IsNullOrWhiteSpace(step.Field))
             add($"{field}.field", "An extract step needs the result field it fills.");
     }

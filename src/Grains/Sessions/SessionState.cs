@@ -36,4 +36,7 @@ public sealed class SessionState
     [Id(21)] public string? LastError { get; set; }
     [Id(22)] public bool CancelRequested { get; set; }
     [Id(23)] public string? CancelReason { get; set; }
+
+    /// <summary>Page-and-action fingerprints of the last steps, for stagnation detection.</summary>
+    [Id(24)] public List<string> Fingerprints { get; set; } = [];
 }

@@ -15,6 +15,8 @@ public sealed record CreateSessionRequest(
     int Priority = 0,
     string? Webhook = null,
     Dictionary<string, string>? Metadata = null,
+    List<SessionFile>? Files = null,
+    DialogPolicy? Dialogs = null,
     int? PlanVersion = null,
     JsonElement? RecordedFrom = null)
 {
@@ -32,5 +34,7 @@ public sealed record CreateSessionRequest(
         Budgets,
         Priority,
         string.IsNullOrWhiteSpace(Webhook) ? null : Webhook.Trim(),
-        Metadata);
+        Metadata,
+        Files,
+        Dialogs);
 }

@@ -24,6 +24,7 @@ public static partial class SessionsApi
         group.MapGet("/{id}", GetAsync).WithSummary("One session.");
         group.MapGet("/{id}/steps", StepsAsync).WithSummary("The recorded steps of a session.");
         group.MapGet("/{id}/steps/{index:int}", StepAsync).WithSummary("One recorded step.");
+        group.MapGet("/{id}/downloads/{name}", DownloadAsync).WithSummary("A file the session downloaded.");
         group.MapGet("/{id}/plan", PlanAsync).WithSummary("The recorded plan: post it back to replay without an LLM.");
         group.MapGet("/{id}/steps/{index:int}/screenshot", ScreenshotAsync).WithSummary("The JPEG a step saw.");
         group.MapPost("/{id}/cancel", (string id, HttpContext http, IGrainFactory grains, ISessionStore store) =>
@@ -108,6 +109,16 @@ public static partial class SessionsApi
         if (await FindAsync(id, http, store, cancellationToken) is null) return Problems.NotFound("Session", id);
         var steps = await store.GetStepsAsync(id, cancellationToken);
         return TypedResults.Ok(steps.Select(StepResource.From).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        string id, string name, HttpContext http, ISessionStore store, IArtifactStore artifacts, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, http, store, cancellationToken) is null) return Problems.NotFound("Session", id);
+        var artifact = await artifacts.GetAsync(ArtifactKeys.Download(id, name), cancellationToken);
+        return artifact is null
+            ? Problems.NotFound("Download", name)
+            : TypedResults.File(artifact.Content, artifact.ContentType, ArtifactKeys.SafeName(name));
     }
 
     private static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> PlanAsync(
