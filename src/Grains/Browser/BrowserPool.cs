@@ -237,7 +237,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
                 ExecutablePath = executable,
                 Args = [.. DefaultArgs, .. _options.ExtraArgs],
             });
-            _browser.Disconnected += (_, _) => LogDisconnected();
+            _browser.Disconnected += (_, _) => { if (!_closing) LogDisconnected(); };
             return _browser;
         }
         finally
@@ -246,8 +246,11 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         }
     }
 
+    private volatile bool _closing;
+
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         foreach (var lease in _leases.Values) await lease.DisposeAsync();
         if (_browser is not null)
         {

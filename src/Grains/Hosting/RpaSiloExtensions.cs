@@ -59,6 +59,8 @@ public static class RpaSiloExtensions
         services.AddSingleton<NetworkGuard>();
         services.AddSingleton<BrowserPool>();
         services.AddSingleton<PageObserver>();
+        services.AddOptions<ObservationOptions>().Bind(builder.Configuration.GetSection(ObservationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ObservationFormatter>();
         services.AddSingleton<ActionExecutor>();
         services.AddSingleton<PlanPlanner>();
         services.AddSingleton<LlmPlanner>();

@@ -8,7 +8,7 @@ namespace RpaOrleans.Planning;
 /// The navigator: asks the LLM for one action as JSON matching <see cref="ActionSchema"/>.
 /// A malformed answer gets one repair attempt with the error; after that the step fails with the raw answer.
 /// </summary>
-public sealed class LlmPlanner(LlmActionClient llm, IOptions<LlmOptions> options) : IPlanner
+public sealed class LlmPlanner(LlmActionClient llm, ObservationFormatter formatter, IOptions<LlmOptions> options) : IPlanner
 {
     private const string SystemPrompt = """
         You are the navigator of a browser automation agent. Each turn you see the user's goal, the
@@ -54,7 +54,7 @@ public sealed class LlmPlanner(LlmActionClient llm, IOptions<LlmOptions> options
             foreach (var (field, value) in context.Extracted) text.Append("  ").Append(field).Append(" = ").AppendLine(value);
         }
         text.AppendLine("<page>");
-        text.Append(ObservationRenderer.Render(context.Observation));
+        text.Append(formatter.Render(context.Observation).Text);
         text.AppendLine("</page>");
         text.Append("Answer with the next action as JSON.");
         return text.ToString();

@@ -7,7 +7,7 @@ namespace RpaOrleans.Planning;
 /// When a recorded step's target no longer resolves, asks the LLM which element on the page now
 /// serves the step's intent. The healed step is recorded with its new target.
 /// </summary>
-public sealed class PlanHealer(LlmActionClient llm)
+public sealed class PlanHealer(LlmActionClient llm, ObservationFormatter formatter)
 {
     private const string SystemPrompt = """
         You repair recorded browser automation plans. A recorded step could not find its element,
@@ -29,7 +29,7 @@ public sealed class PlanHealer(LlmActionClient llm)
         prompt.AppendLine();
         if ((recorded.Description ?? recorded.Reasoning) is { } intent) prompt.Append("Intent of the step: ").AppendLine(intent);
         prompt.Append("What went wrong: ").AppendLine(error);
-        prompt.AppendLine("<page>").Append(ObservationRenderer.Render(observation)).AppendLine("</page>");
+        prompt.AppendLine("<page>").Append(formatter.Render(observation).Text).AppendLine("</page>");
         prompt.Append("Answer with the same action on the right element, or finish with success false.");
         return llm.AskAsync(tenantId, SystemPrompt, prompt.ToString(), observation,
             check: a => a.Action == ActionKind.Finish || (a.Action == recorded.Action && a.ElementId is not null)
