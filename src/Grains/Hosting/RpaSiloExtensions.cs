@@ -68,6 +68,7 @@ public static class RpaSiloExtensions
         services.AddSingleton<TenantLlmGate>();
         services.AddSingleton<LlmActionClient>();
         services.AddSingleton<PlanHealer>();
+        services.AddSingleton<AgentRoles>();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<IArtifactStore, FileArtifactStore>();

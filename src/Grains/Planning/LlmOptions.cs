@@ -37,6 +37,12 @@ public sealed class LlmOptions
 
     public double OutputCostPerMillion { get; set; }
 
+    /// <summary>Break the goal into sub-goals before the first step, and again after repeated failures.</summary>
+    public bool UsePlanner { get; set; } = true;
+
+    /// <summary>Have a judge confirm the goal before a finish is accepted.</summary>
+    public bool UseJudge { get; set; } = true;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) || !string.IsNullOrWhiteSpace(ApiKey);
 
     public void ApplyEnvironmentDefaults()

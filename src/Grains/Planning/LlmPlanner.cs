@@ -37,6 +37,11 @@ public sealed class LlmPlanner(LlmActionClient llm, ObservationFormatter formatt
         var text = new StringBuilder();
         text.Append("Goal: ").AppendLine(spec.Goal);
         if (!string.IsNullOrWhiteSpace(spec.ResultSchema)) text.Append("Result schema: ").AppendLine(spec.ResultSchema);
+        if (context.Subgoals is { Count: > 0 } subgoals)
+        {
+            text.AppendLine("Plan (sub-goals, in order):");
+            for (var i = 0; i < subgoals.Count; i++) text.Append("  ").Append(i + 1).Append(". ").AppendLine(subgoals[i]);
+        }
         text.Append("Step ").Append(context.StepIndex + 1).Append(" of at most ").Append(spec.EffectiveBudgets.MaxSteps).AppendLine(".");
         var history = context.History.TakeLast(options.Value.HistorySteps).ToList();
         if (history.Count > 0)

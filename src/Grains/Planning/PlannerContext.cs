@@ -13,4 +13,5 @@ public sealed record PlannerContext(
     IReadOnlyList<string> History,
     string? LastError,
     IReadOnlyDictionary<string, string> Extracted,
-    IReadOnlyList<string> SecretNames);
+    IReadOnlyList<string> SecretNames,
+    IReadOnlyList<string>? Subgoals = null);

@@ -161,7 +161,9 @@ public sealed partial class SessionGrain
         }
         else if (spec.HasGoal && !spec.HasPlan)
         {
+            var planning = await PlanSubgoalsAsync(observation);
             decision = await llmPlanner.NextAsync(Context(index, observation), CancellationToken.None);
+            decision = decision with { Tokens = decision.Tokens.Add(planning) };
         }
         else
         {
@@ -176,6 +178,16 @@ public sealed partial class SessionGrain
         if (action is null)
         {
             outcome = ActionOutcome.Failure(decision.ErrorCode ?? "planner_failed", decision.Error ?? "the planner gave no action");
+        }
+        else if (action.Action == ActionKind.Finish && action.Success != false && !fromPlan && spec.HasGoal && !spec.HasPlan)
+        {
+            var review = await ReviewFinishAsync(action, observation);
+            decision = decision with { Tokens = decision.Tokens.Add(review.Tokens) };
+            action = review.Action ?? action;
+            decision = decision with { Action = action };
+            outcome = review.RejectCode is null
+                ? new ActionOutcome(true, Output: action.Result, Note: review.Note)
+                : ActionOutcome.Failure(review.RejectCode, review.Reject!) with { Note = review.Note };
         }
         else
         {
@@ -330,7 +342,59 @@ public sealed partial class SessionGrain
     }
 
     private PlannerContext Context(int index, PageObservation observation) =>
-        new(Id, S.TenantId!, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted, SecretNames);
+        new(Id, S.TenantId!, S.Spec!, index, S.PlanCursor, observation, S.History, S.LastError, S.Extracted, SecretNames, S.Subgoals);
+
+    /// <summary>Sub-goals before the first navigator step, and a fresh plan after two failures in a row.</summary>
+    private async Task<TokenUsage> PlanSubgoalsAsync(PageObservation observation)
+    {
+        if (!llmOptions.Value.UsePlanner) return TokenUsage.None;
+        var replan = S.Subgoals is not null && S.ConsecutiveFailures >= 2 && S.Replans < 3;
+        if (S.Subgoals is not null && !replan) return TokenUsage.None;
+        var (subgoals, tokens) = await roles.PlanAsync(S.TenantId!, S.Spec!.Goal!, S.History, replan ? S.LastError : null, observation);
+        if (subgoals is not null)
+        {
+            S.Subgoals = [.. subgoals];
+            if (replan)
+            {
+                S.Replans++;
+                S.History.Add($"   (re-planned after repeated failures: {string.Join(" → ", subgoals)})");
+            }
+        }
+        else
+        {
+            S.Subgoals ??= []; // planning failed: go on without sub-goals rather than asking every step
+        }
+        return tokens;
+    }
+
+    private sealed record FinishReview(StepAction? Action, string? RejectCode, string? Reject, TokenUsage Tokens, string? Note);
+
+    /// <summary>
+    /// Before a goal session may finish: the extractor fills a missing result from the page, and the
+    /// judge confirms the goal. A rejected finish goes back to the navigator with the judge's reason.
+    /// </summary>
+    private async Task<FinishReview> ReviewFinishAsync(StepAction action, PageObservation observation)
+    {
+        var spec = S.Spec!;
+        var tokens = TokenUsage.None;
+        string? note = null;
+        if (spec.ResultSchema is { } schema && action.Result is null && S.Extracted.Count == 0)
+        {
+            var (result, used, error) = await roles.ExtractAsync(S.TenantId!, spec.Goal!, schema, observation);
+            tokens = tokens.Add(used);
+            if (result is null) return new FinishReview(null, "result_missing", $"result_missing: no result was given and the extractor could not fill the schema: {error}", tokens, null);
+            action = action with { Result = _redactor.Redact(result) };
+            note = "result filled by the extractor";
+        }
+        if (llmOptions.Value.UseJudge)
+        {
+            var (achieved, reason, used) = await roles.JudgeAsync(S.TenantId!, spec.Goal!, S.History, action.Result ?? ExtractedResult(), observation);
+            tokens = tokens.Add(used);
+            if (achieved == false) return new FinishReview(action, "judge_rejected", $"judge_rejected: the goal is not achieved yet: {reason}", tokens, note);
+            if (achieved is null) note = (note is null ? "" : note + "; ") + $"the judge was unavailable ({reason}); finish accepted";
+        }
+        return new FinishReview(action, null, null, tokens, note);
+    }
 
     /// <summary>What a finish action means for the session, with the result held to the schema.</summary>
     private (SessionStatus, SessionError?)? Finish(StepAction action, bool fromPlan, int index)

@@ -23,6 +23,8 @@ public sealed partial class SessionGrain(
     PlanPlanner planPlanner,
     LlmPlanner llmPlanner,
     PlanHealer healer,
+    AgentRoles roles,
+    Microsoft.Extensions.Options.IOptions<LlmOptions> llmOptions,
     ChatClientFactory llm,
     ISessionStore store,
     IArtifactStore artifacts,

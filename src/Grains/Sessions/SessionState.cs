@@ -39,4 +39,9 @@ public sealed class SessionState
 
     /// <summary>Page-and-action fingerprints of the last steps, for stagnation detection.</summary>
     [Id(24)] public List<string> Fingerprints { get; set; } = [];
+
+    /// <summary>The planner's sub-goals for a goal session; null until planned.</summary>
+    [Id(25)] public List<string>? Subgoals { get; set; }
+
+    [Id(26)] public int Replans { get; set; }
 }

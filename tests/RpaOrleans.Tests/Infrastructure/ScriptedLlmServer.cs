@@ -10,7 +10,10 @@ using HttpResults = Microsoft.AspNetCore.Http.Results;
 namespace RpaOrleans.Tests.Infrastructure;
 
 /// <summary>One chat request the scripted server received.</summary>
-public sealed record ScriptedCall(int Number, string UserPrompt, JsonObject Request);
+public sealed record ScriptedCall(int Number, string UserPrompt, JsonObject Request, string Role = "navigator")
+{
+    public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>
 /// A real OpenAI-compatible HTTP server (<c>POST /v1/chat/completions</c>) answering from scripts.
@@ -21,6 +24,15 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ScriptState> _scripts = new();
+    private readonly ConcurrentDictionary<(string Marker, string Role), ScriptState> _roleScripts = new();
+
+    /// <summary>Default answers for the roles around the navigator, unless a test scripts them.</summary>
+    private static readonly Dictionary<string, string> RoleDefaults = new()
+    {
+        ["planner"] = """{"subgoals":["Work towards the goal on this site"]}""",
+        ["judge"] = """{"achieved":true,"reason":"The page supports the result."}""",
+        ["extractor"] = "{}",
+    };
 
     private sealed class ScriptState(Func<ScriptedCall, string> answer)
     {
@@ -57,18 +69,49 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     public IReadOnlyList<ScriptedCall> CallsFor(string marker) =>
         _scripts.TryGetValue(marker, out var script) ? [.. script.Calls] : [];
 
+    /// <summary>Answers the planner, judge or extractor role for prompts containing <paramref name="marker"/>.</summary>
+    public void ScriptRole(string marker, string role, Func<ScriptedCall, string> answer) => _roleScripts[(marker, role)] = new ScriptState(answer);
+
+    public IReadOnlyList<ScriptedCall> CallsFor(string marker, string role) =>
+        _roleScripts.TryGetValue((marker, role), out var script) ? [.. script.Calls] : [];
+
+    private static string RoleOf(JsonArray messages)
+    {
+        var system = messages.FirstOrDefault(m => m!["role"]!.GetValue<string>() == "system") is { } m ? ContentOf(m["content"]) : "";
+        if (system.Contains("You are the planner", StringComparison.Ordinal)) return "planner";
+        if (system.Contains("You are the judge", StringComparison.Ordinal)) return "judge";
+        if (system.Contains("You are the extractor", StringComparison.Ordinal)) return "extractor";
+        return "navigator"; // the navigator and the plan healer both answer with actions
+    }
+
     private async Task<IResult> HandleAsync(HttpContext http)
     {
         var request = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
         var messages = request["messages"]!.AsArray();
         var prompt = string.Join("\n", messages.Select(m => ContentOf(m!["content"])));
         var lastUser = messages.LastOrDefault(m => m!["role"]!.GetValue<string>() == "user");
+        var role = RoleOf(messages);
         var script = _scripts.FirstOrDefault(s => prompt.Contains(s.Key, StringComparison.Ordinal));
         if (script.Value is null)
             return HttpResults.Json(new { error = new { message = "no script matches this prompt", type = "invalid_request_error" } }, statusCode: 400);
-        var call = new ScriptedCall(script.Value.Next(), ContentOf(lastUser?["content"]), request);
-        script.Value.Calls.Enqueue(call);
-        var content = script.Value.Answer(call);
+        ScriptState state;
+        if (role == "navigator") state = script.Value;
+        else state = _roleScripts.GetOrAdd((script.Key, role), _ => new ScriptState(_ => RoleDefaults[role]));
+        var call = new ScriptedCall(state.Next(), ContentOf(lastUser?["content"]), request, role);
+        state.Calls.Enqueue(call);
+        var content = state.Answer(call);
+        if (content.StartsWith("!status:", StringComparison.Ordinal))
+        {
+            // "!status:429;retry-after:1" answers with an HTTP error, as a throttled or failing endpoint would.
+            var parts = content["!status:".Length..].Split(';');
+            var status = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var header in parts.Skip(1))
+            {
+                var kv = header.Split(':', 2);
+                http.Response.Headers[kv[0]] = kv[1];
+            }
+            return HttpResults.Json(new { error = new { message = $"scripted {status}", type = "server_error" } }, statusCode: status);
+        }
         return HttpResults.Json(new
         {
             id = $"chatcmpl-{call.Number}",
