@@ -5,7 +5,7 @@ public sealed record BenchSettings(bool Quick, string Root, string WebHostDll, I
 {
     public bool Runs(string name) => Only.Count == 0 || Only.Contains(name);
 
-    public int OverheadPairs => Quick ? 2 : 15;
+    public int OverheadPairs => Quick ? 3 : 12;
 
     public int[] ThroughputLevels => Quick ? [2, 4] : [1, 2, 4, 6, 8, 12, 16];
 

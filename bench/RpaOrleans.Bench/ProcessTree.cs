@@ -68,6 +68,32 @@ public static class ProcessTree
         return ticks / TicksPerSecond;
     }
 
+    /// <summary>CPU seconds of the tree grouped by kind of process: the .NET host, Playwright's Node driver, Chromium.</summary>
+    public static Dictionary<string, double> CpuByKind(int root)
+    {
+        var result = new Dictionary<string, double>();
+        foreach (var pid in Of(root))
+        {
+            var stat = ReadStat(pid);
+            if (stat is null) continue;
+            string cmdline, comm;
+            try
+            {
+                cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
+                comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            }
+            catch (IOException) { continue; }
+            // A process that is exiting has an empty cmdline but keeps its comm.
+            var kind = pid == root ? "dotnet"
+                : cmdline.Contains("run-driver", StringComparison.Ordinal) ? "node"
+                : cmdline.Contains("chrom", StringComparison.Ordinal) || comm.StartsWith("chrom", StringComparison.Ordinal) ? "chromium" : "other";
+            double ticks = 0;
+            for (var i = 11; i <= 14; i++) ticks += double.Parse(stat[i], CultureInfo.InvariantCulture);
+            result[kind] = result.GetValueOrDefault(kind) + ticks / TicksPerSecond;
+        }
+        return result;
+    }
+
     /// <summary>Busy and total jiffies of the whole machine, for machine-wide CPU use.</summary>
     public static (double Busy, double Total) MachineCpu()
     {

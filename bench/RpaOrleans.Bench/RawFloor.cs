@@ -41,7 +41,12 @@ public sealed class RawFloor : IAsyncDisposable
     public IBrowser Browser => _browser;
 
     /// <summary>One session: fresh context, start page, 5 actions, 6 observations. Returns wall ms and per-step ms.</summary>
-    public async Task<(double WallMs, List<double> StepMs)> RunAsync(string baseUrl)
+    /// <param name="intercept">
+    /// Adds the platform's network-policy route with its mechanics and no policy: documents fetched
+    /// with <c>route.fetch</c> (no redirects) and fulfilled, everything else continued. The
+    /// difference to the plain floor is what request interception costs.
+    /// </param>
+    public async Task<(double WallMs, List<double> StepMs)> RunAsync(string baseUrl, bool intercept = false)
     {
         var wall = Stopwatch.StartNew();
         var steps = new List<double>();
@@ -55,6 +60,7 @@ public sealed class RawFloor : IAsyncDisposable
         try
         {
             context.SetDefaultTimeout(_options.ActionTimeoutMs);
+            if (intercept) await context.RouteAsync("**/*", InterceptAsync);
             var page = await context.NewPageAsync();
             await page.GotoAsync($"{baseUrl}/demo/index.html", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
 
@@ -102,6 +108,18 @@ public sealed class RawFloor : IAsyncDisposable
             await context.CloseAsync();
         }
         return (wall.Elapsed.TotalMilliseconds, steps);
+    }
+
+    private static async Task InterceptAsync(IRoute route)
+    {
+        var request = route.Request;
+        if (request.ResourceType == "document" && request.Method == "GET")
+        {
+            var response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+            return;
+        }
+        await route.ContinueAsync();
     }
 
     private async Task ObserveAsync(IPage page)
