@@ -42,6 +42,12 @@ public static class BenchRunner
         recovery.Target("recovery: kill -9 → next step on a survivor", "not measured", null, "needs the cluster harness");
         results.Add(recovery);
 
+        if (settings.Only.Contains("screenshot"))
+        {
+            await using var host = await PlatformHost.StartAsync(settings.WebHostDll, capacity: 0);
+            results.Add(await ScreenshotExperiment.RunAsync(settings, host));
+        }
+
         if (settings.Runs("observation"))
         {
             await using var host = await PlatformHost.StartAsync(settings.WebHostDll, capacity: 0);
