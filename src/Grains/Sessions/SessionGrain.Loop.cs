@@ -291,7 +291,6 @@ public sealed partial class SessionGrain
         }
         if (end is null) await CaptureBrowserStateAsync();
         await SaveAsync();
-        await store.UpsertStepAsync(step);
         await PublishAsync(SessionEventKinds.Step, step);
         await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : step.Error)}");
         LogStep(index, action?.Action, outcome.Ok, step.Error, (int)total.ElapsedMilliseconds);
@@ -446,7 +445,6 @@ public sealed partial class SessionGrain
         S.ConsecutiveFailures++;
         S.LastError = step.Error;
         await SaveAsync();
-        await store.UpsertStepAsync(step);
         await PublishAsync(SessionEventKinds.Step, step);
         // A page that cannot even be observed will not get better by trying again and again.
         await ReleaseBrowserAsync();

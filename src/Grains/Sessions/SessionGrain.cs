@@ -131,17 +131,13 @@ public sealed partial class SessionGrain(
         }
     }
 
+    /// <summary>
+    /// Announces a change: the live event first (the checkpoint is already written, so nothing it
+    /// announces can be undone), then the queryable history.
+    /// </summary>
     private async Task PublishAsync(string kind, StepRecord? step = null)
     {
         var snapshot = ToSnapshot();
-        try
-        {
-            await store.UpsertSessionAsync(snapshot);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogStoreFailed(ex);
-        }
         try
         {
             var evt = new SessionEvent(kind, Id, S.TenantId ?? "", ++S.Sequence, DateTimeOffset.UtcNow, snapshot, step);
@@ -151,6 +147,16 @@ public sealed partial class SessionGrain(
         {
             // Events are a live view; the store has the truth, so a lost event must not stop the session.
             LogPublishFailed(kind, ex);
+        }
+        try
+        {
+            if (step is not null) await store.UpsertStepAsync(step);
+            await store.UpsertSessionAsync(snapshot);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The checkpoint holds the step; activation re-writes the last one.
+            LogStoreFailed(ex);
         }
     }
 
