@@ -48,7 +48,9 @@ public static class TargetResolver
                     catch (PlaywrightException) { continue; }
                     if (count == 0) continue;
                     var first = candidate.First;
-                    var box = await first.BoundingBoxAsync(new LocatorBoundingBoxOptions { Timeout = 1000 });
+                    LocatorBoundingBoxResult? box;
+                    try { box = await first.BoundingBoxAsync(new LocatorBoundingBoxOptions { Timeout = 1000 }); }
+                    catch (TimeoutException) { box = null; } // the box is for replay only; a busy machine must not fail the action
                     return new Resolved(count == 1 ? candidate : first, descriptor,
                         box is null ? null : new ElementBox(box.X, box.Y, box.Width, box.Height), count);
                 }
