@@ -29,6 +29,8 @@ public static class ObservationBench
         var context = await raw.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var rows = new List<(string Page, int Elements, int Tokens, int HtmlTokens, Stats Ms, Stats NoShotMs)>();
+        var formatter = new ObservationFormatter(Options.Create(new ObservationOptions()));
+        var comparison = new List<(string Page, int Truth, int Ours, int OursTokens, int Aria, int AriaTokens)>();
         foreach (var path in pages)
         {
             await page.GotoAsync($"{host.BaseUrl}/{path}", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
@@ -45,7 +47,16 @@ public static class ObservationBench
                 await observer.ObserveAsync(page, screenshot: false);
                 noShot.Add(watch.Elapsed.TotalMilliseconds);
             }
-            var rendered = ObservationRenderer.Render(observation!);
+            var rendered = formatter.Render(observation!).Text;
+            // Against Playwright's AI-mode aria snapshot, on recall of Chromium's own interactive elements.
+            var truth = await AccessibilityTruth.ReadAsync(page);
+            var ourNames = observation!.Elements.Select(e => AccessibilityTruth.Normalize(e.Name)).ToHashSet();
+            var renderedLower = AccessibilityTruth.Normalize(rendered);
+            var ours = AccessibilityTruth.Recall(truth, name => ourNames.Contains(name) && renderedLower.Contains($"\"{name}\"", StringComparison.Ordinal));
+            var aria = await page.AriaSnapshotAsync(new PageAriaSnapshotOptions { Mode = AriaSnapshotMode.Ai });
+            var ariaLower = AccessibilityTruth.Normalize(aria);
+            var ariaRecall = AccessibilityTruth.Recall(truth, name => ariaLower.Contains($"\"{name}\"", StringComparison.Ordinal) || ariaLower.Contains($": {name}", StringComparison.Ordinal));
+            comparison.Add((path, ours.Named, ours.Found, tokenizer.CountTokens(rendered), ariaRecall.Found, tokenizer.CountTokens(aria)));
             var html = await page.ContentAsync();
             rows.Add((path, observation!.Elements.Count, tokenizer.CountTokens(rendered), tokenizer.CountTokens(html), Stats.Of(times), Stats.Of(noShot)));
             Console.WriteLine($"[observation] {path}: {observation.Elements.Count} elements, {rows[^1].Tokens} tokens, {Stats.Of(times).Median:0} ms");
@@ -65,6 +76,21 @@ public static class ObservationBench
         result.Line("| page | elements | tokens | raw HTML tokens | observe ms (elements + JPEG) | element map only ms |");
         result.Line("|---|---|---|---|---|---|");
         foreach (var r in rows) result.Line($"| {r.Page} | {r.Elements} | {r.Tokens} | {r.HtmlTokens} | {r.Ms.Spread()} | {r.NoShotMs.Spread()} |");
+        result.Line("");
+        result.Line("**Against Playwright's AI-mode aria snapshot** (`page.AriaSnapshotAsync(Mode = Ai)`, the snapshot its MCP server shows models). " +
+                    "Ground truth: elements with interactive roles and a non-empty name in Chromium's accessibility tree of the main frame " +
+                    "(CDP `Accessibility.getFullAXTree`); an element counts as found when its name appears quoted in what the model is shown " +
+                    "(ours: the token-budgeted text the navigator reads, 4,000-token budget).");
+        result.Line("");
+        int truthTotal = comparison.Sum(c => c.Truth), oursTotal = comparison.Sum(c => c.Ours), ariaTotal = comparison.Sum(c => c.Aria);
+        var oursTokens = Stats.Of(comparison.Select(c => (double)c.OursTokens));
+        var ariaTokens = Stats.Of(comparison.Select(c => (double)c.AriaTokens));
+        result.Line($"Overall recall: **ours {100.0 * oursTotal / Math.Max(1, truthTotal):0.0} %**, aria snapshot {100.0 * ariaTotal / Math.Max(1, truthTotal):0.0} % " +
+                    $"of {truthTotal} named interactive elements; tokens per page median ours {oursTokens.Spread()}, aria snapshot {ariaTokens.Spread()} (max {oursTokens.Max:0} vs {ariaTokens.Max:0}).");
+        result.Line("");
+        result.Line("| page | truth | ours found | ours tokens | aria found | aria tokens |");
+        result.Line("|---|---|---|---|---|---|");
+        foreach (var c in comparison) result.Line($"| {c.Page} | {c.Truth} | {c.Ours} | {c.OursTokens} | {c.Aria} | {c.AriaTokens} |");
         return result;
     }
 }
