@@ -43,6 +43,9 @@ public sealed class LlmOptions
     /// <summary>Have a judge confirm the goal before a finish is accepted.</summary>
     public bool UseJudge { get; set; } = true;
 
+    /// <summary>Mask e-mail addresses, card and phone numbers in what the LLM is shown.</summary>
+    public bool MaskPersonalData { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) || !string.IsNullOrWhiteSpace(ApiKey);
 
     public void ApplyEnvironmentDefaults()
