@@ -87,6 +87,11 @@ public static class ObservationBench
         var ariaTokens = Stats.Of(comparison.Select(c => (double)c.AriaTokens));
         result.Line($"Overall recall: **ours {100.0 * oursTotal / Math.Max(1, truthTotal):0.0} %**, aria snapshot {100.0 * ariaTotal / Math.Max(1, truthTotal):0.0} % " +
                     $"of {truthTotal} named interactive elements; tokens per page median ours {oursTokens.Spread()}, aria snapshot {ariaTokens.Spread()} (max {oursTokens.Max:0} vs {ariaTokens.Max:0}).");
+        var fits = comparison.Where(c => c.AriaTokens <= formatter.Budget).ToList();
+        int fitTruth = fits.Sum(c => c.Truth), fitOurs = fits.Sum(c => c.Ours), fitAria = fits.Sum(c => c.Aria);
+        result.Line($"On the {fits.Count} pages whose aria snapshot fits the same 4,000-token budget: recall ours {100.0 * fitOurs / Math.Max(1, fitTruth):0.0} %, " +
+                    $"aria snapshot {100.0 * fitAria / Math.Max(1, fitTruth):0.0} % of {fitTruth}, with ours using {fits.Sum(c => c.OursTokens)} tokens against " +
+                    $"{fits.Sum(c => c.AriaTokens)}. On the others the aria snapshot is simply too large to send.");
         result.Line("");
         result.Line("| page | truth | ours found | ours tokens | aria found | aria tokens |");
         result.Line("|---|---|---|---|---|---|");
