@@ -101,6 +101,7 @@ public static class WebHostExtensions
         app.MapSessionsApi();
         app.MapSecretsApi();
         app.MapAuditApi();
+        app.MapStatsApi();
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;
