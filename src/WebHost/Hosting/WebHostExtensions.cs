@@ -91,6 +91,7 @@ public static class WebHostExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseDashboard();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
         app.UseRateLimiter();
