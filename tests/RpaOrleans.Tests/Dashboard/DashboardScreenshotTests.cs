@@ -15,14 +15,17 @@ public sealed class DashboardScreenshotTests(DashboardFixture dashboard)
 
     private sealed record Look(string Suffix, int Width, int Height, bool Dark);
 
-    private static readonly Look[] Looks = [new("", 1440, 900, true), new("-light", 1440, 900, false), new("-phone", 390, 844, true)];
+    private static readonly Look[] AllLooks = [new("", 1440, 900, true), new("-light", 1440, 900, false), new("-phone", 390, 844, true)];
+
+    // A plain test run checks both themes and the phone width in two passes; ./rpa screenshots takes all three.
+    private static readonly Look[] TestLooks = [new("", 1440, 900, true), new("-phone-light", 390, 844, false)];
 
     [Fact]
     public async Task EveryScreen_RendersInBothThemesAndAtPhoneWidth_WithoutConsoleErrors()
     {
-        var directory = Environment.GetEnvironmentVariable("RPA_SCREENSHOTS_DIR") is { Length: > 0 } target
-            ? target
-            : Path.Combine(dashboard.Host.DataDirectory, "screenshots");
+        var requested = Environment.GetEnvironmentVariable("RPA_SCREENSHOTS_DIR");
+        var directory = string.IsNullOrEmpty(requested) ? Path.Combine(dashboard.Host.DataDirectory, "screenshots") : requested;
+        var looks = string.IsNullOrEmpty(requested) ? TestLooks : AllLooks;
         Directory.CreateDirectory(directory);
 
         using var api = dashboard.Host.Client();
@@ -64,7 +67,7 @@ public sealed class DashboardScreenshotTests(DashboardFixture dashboard)
                 }),
                 new("history", "/history/", p => p.GetByTestId("history-row").Nth(5).WaitForAsync()),
             ];
-            foreach (var look in Looks)
+            foreach (var look in looks)
             {
                 foreach (var screen in screens)
                 {

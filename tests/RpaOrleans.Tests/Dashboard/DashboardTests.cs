@@ -21,7 +21,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
 
         await page.GetByLabel("API key").FillAsync("not-a-real-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("refused");
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToContainTextAsync("That API key was refused");
         Assert.Contains("/sign-in/", page.Url, StringComparison.Ordinal);
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('rpa.apiKey')"));
 
