@@ -26,9 +26,9 @@ function Elapsed({ session }: { session: SessionResource }) {
   return <span>{duration(elapsedMs(session.startedAt, session.endedAt, now || Date.parse(session.updatedAt)))}</span>;
 }
 
-/** One live session on the wall. Its thumbnail changes at most once a second. */
-export const FleetTile = memo(function FleetTile({ session }: { session: SessionResource }) {
-  const shot = useThrottled(session.screenshotUrl, 1000);
+/** One live session on the wall. Its thumbnail changes at most once per `thumbnailEvery` ms. */
+export const FleetTile = memo(function FleetTile({ session, thumbnailEvery }: { session: SessionResource; thumbnailEvery: number }) {
+  const shot = useThrottled(session.screenshotUrl, thumbnailEvery);
   const max = session.maxSteps ?? session.spec.budgets?.maxSteps;
   const progress = max ? Math.min(100, (session.stepCount / max) * 100) : 0;
   const title = session.goal ?? `Plan of ${session.spec.plan?.length ?? 0} steps`;

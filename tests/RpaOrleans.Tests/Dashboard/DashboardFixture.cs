@@ -24,6 +24,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Browser:Capacity"] = "6" });
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,7 +45,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the whole suite shares two cores with several Chromiums. Waits end as soon as their condition holds.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         if (apiKey is not null)
             await context.AddInitScriptAsync($"window.sessionStorage.setItem('rpa.apiKey', {System.Text.Json.JsonSerializer.Serialize(apiKey)});");
         var page = await context.NewPageAsync();

@@ -113,6 +113,8 @@ export function Fleet() {
   }, [caller, loadActive, loadStats, schedule]);
 
   const running = tiles.filter((t) => !isTerminal(t.status)).length;
+  // Decoding full-size screenshots is the wall's main cost: the more tiles, the less often each one refreshes.
+  const thumbnailEvery = Math.min(5000, Math.max(1000, tiles.length * 80));
 
   return (
     <>
@@ -147,7 +149,7 @@ export function Fleet() {
           <ul role="list" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-5">
             {tiles.map((s) => (
               <li key={s.id}>
-                <FleetTile session={s} />
+                <FleetTile session={s} thumbnailEvery={thumbnailEvery} />
               </li>
             ))}
           </ul>

@@ -91,7 +91,7 @@ export function HistoryPage() {
           <label htmlFor="h-q" className="mb-1 block text-xs font-medium text-muted">
             Goal contains
           </label>
-          <input id="h-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="headphones" className={inputClass} />
+          <input id="h-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="Search goals" className={inputClass} />
         </div>
         <div className="col-span-2 md:col-span-1">
           <label htmlFor="h-status" className="mb-1 block text-xs font-medium text-muted">
