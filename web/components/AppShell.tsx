@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { Activity, History, LogOut, PlusCircle, Workflow } from "lucide-react";
 import { api, getApiKey, SignedOutError } from "@/lib/api";
@@ -24,22 +24,20 @@ function isCurrent(pathname: string, href: string) {
 
 export function AppShell({ children }: { children: React.ReactNode }) {
   const pathname = usePathname() ?? "/";
-  const router = useRouter();
   const onSignIn = pathname.startsWith("/sign-in");
   const [caller, setCaller] = useState<Caller | null>(null);
 
+  // A full page load, not a client-side route change: it cannot be lost while the app is still
+  // hydrating (the first page of a visit), and it drops everything held in memory for the old key.
   const signOut = useSignOut(
-    useCallback(
-      (reason?: string) => {
-        setCaller(null);
-        const here = window.location.pathname + window.location.search;
-        const params = new URLSearchParams();
-        if (!here.startsWith("/sign-in")) params.set("next", here);
-        if (reason) params.set("reason", reason);
-        router.replace(`/sign-in/?${params}`);
-      },
-      [router],
-    ),
+    useCallback((reason?: string) => {
+      setCaller(null);
+      const here = window.location.pathname + window.location.search;
+      const params = new URLSearchParams();
+      if (!here.startsWith("/sign-in")) params.set("next", here);
+      if (reason) params.set("reason", reason);
+      window.location.replace(`/sign-in/?${params}`);
+    }, []),
   );
 
   useEffect(() => {
