@@ -25,7 +25,6 @@ export function LiveSession() {
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const logEnd = useRef<HTMLDivElement>(null);
   const logBox = useRef<HTMLOListElement>(null);
   const follow = useRef(true);
 
@@ -183,8 +182,6 @@ export function LiveSession() {
             <ol
               ref={logBox}
               aria-label="Step log"
-              aria-live="polite"
-              aria-relevant="additions"
               onScroll={(e) => {
                 const el = e.currentTarget;
                 follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
@@ -196,7 +193,6 @@ export function LiveSession() {
               ))}
             </ol>
           )}
-          <div ref={logEnd} />
         </Panel>
       </div>
       {done && (
