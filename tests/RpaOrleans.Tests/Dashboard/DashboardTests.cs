@@ -117,7 +117,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
-    public async Task Cancel_FromLiveView_EndsTheSessionCancelled()
+    public async Task PauseResumeCancel_FromLiveView_ControlTheSession_AndEndItCancelled()
     {
         using var api = Host.Client();
         var id = await DashboardSessions.SlowAsync(api, "Cancel me from the live view");
@@ -126,6 +126,12 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await page.GotoAsync($"/session/?id={id}");
 
         await Assertions.Expect(page.GetByTestId("step-row").Nth(1)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session-status")).ToContainTextAsync("Paused");
+        await api.WaitForStatusAsync(id, s => s == "paused", TimeSpan.FromSeconds(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session-status")).ToContainTextAsync("Running");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm cancel" }).ClickAsync();
 
