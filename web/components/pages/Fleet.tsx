@@ -165,8 +165,11 @@ function FleetStatsBar({ stats }: { stats: FleetStats | null }) {
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-12">
       <div className="col-span-2 rounded-lg border border-line bg-panel p-3 lg:col-span-5">
-        <h2 className="mb-2 flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-muted">
-          <ListOrdered aria-hidden className="size-3.5" /> Sessions by state
+        <h2 className="mb-2 flex items-center justify-between gap-1.5 text-xs font-semibold uppercase tracking-wide text-muted">
+          <span className="flex items-center gap-1.5">
+            <ListOrdered aria-hidden className="size-3.5" /> Sessions by state
+          </span>
+          <span className="font-normal normal-case tracking-normal">all time</span>
         </h2>
         <dl className="grid grid-cols-4 gap-x-2 gap-y-2" data-testid="status-counts">
           {STATUSES.map((s) => (
