@@ -23,6 +23,12 @@ public interface ISessionStore
 
     Task<StepRecord?> GetStepAsync(string sessionId, int index, CancellationToken cancellationToken = default);
 
+    /// <summary>How many of the tenant's sessions are in each status (statuses with none are left out).</summary>
+    Task<IReadOnlyDictionary<SessionStatus, int>> CountByStatusAsync(string tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>When the tenant's sessions that ended at or after <paramref name="since"/> ended, oldest first.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListEndTimesAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string tenantId, string? sessionId, int limit, CancellationToken cancellationToken = default);

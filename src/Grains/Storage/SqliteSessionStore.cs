@@ -130,6 +130,35 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? RpaJson.Deserialize<StepRecord>(json) : null;
     }
 
+    public async Task<IReadOnlyDictionary<SessionStatus, int>> CountByStatusAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, COUNT(*) FROM sessions WHERE tenant_id = $tenant GROUP BY status";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        var counts = new Dictionary<SessionStatus, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Enum.TryParse<SessionStatus>(reader.GetString(0), out var status)) counts[status] = reader.GetInt32(1);
+        }
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> ListEndTimesAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        // A terminal session is not updated again, so its last update is when it ended.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT updated_at FROM sessions WHERE tenant_id = $tenant AND terminal = 1 AND updated_at >= $since ORDER BY updated_at";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$since", since.UtcTicks);
+        var ends = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ends.Add(new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero));
+        return ends;
+    }
+
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

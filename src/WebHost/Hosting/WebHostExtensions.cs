@@ -91,6 +91,7 @@ public static class WebHostExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseDashboard();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -101,6 +102,7 @@ public static class WebHostExtensions
         app.MapSessionsApi();
         app.MapSecretsApi();
         app.MapAuditApi();
+        app.MapStatsApi();
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;
