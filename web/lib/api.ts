@@ -1,4 +1,4 @@
-import type { Caller, FleetStats, ProblemDetails, SessionPage, SessionResource, StepResource } from "./types";
+import type { Caller, FleetStats, PlanDocument, ProblemDetails, SessionPage, SessionResource, StepResource } from "./types";
 
 // The API key lives in sessionStorage: it is gone when the browser tab's session ends.
 const KEY_STORAGE = "rpa.apiKey";
@@ -70,6 +70,7 @@ export const api = {
   sessions: (filter: SessionFilter = {}) => request<SessionPage>(`/api/v1/sessions${query(filter)}`),
   session: (id: string) => request<SessionResource>(`/api/v1/sessions/${encodeURIComponent(id)}`),
   steps: (id: string) => request<StepResource[]>(`/api/v1/sessions/${encodeURIComponent(id)}/steps`),
+  plan: (id: string) => request<PlanDocument>(`/api/v1/sessions/${encodeURIComponent(id)}/plan`),
   create: (body: unknown) => request<SessionResource>("/api/v1/sessions", { method: "POST", body: JSON.stringify(body) }),
   control: (id: string, verb: "cancel" | "pause" | "resume" | "step") =>
     request<SessionResource>(`/api/v1/sessions/${encodeURIComponent(id)}/${verb}`, { method: "POST" }),

@@ -1,7 +1,7 @@
-import { ACTIONS, TARGET_KEYS, type PlanStep, type StepResource } from "./types";
+import { ACTIONS, EXPECT_KEYS, TARGET_KEYS } from "./types";
 
-const STEP_KEYS = new Set(["action", "target", "value", "url", "field", "success", "submit", "description"]);
-const NEEDS_TARGET = new Set(["click", "type", "select", "check", "uncheck", "hover"]);
+const STEP_KEYS = new Set(["action", "target", "value", "url", "field", "success", "submit", "description", "append", "expect"]);
+const NEEDS_TARGET = new Set(["click", "doubleClick", "rightClick", "type", "select", "check", "uncheck", "hover", "upload", "download"]);
 const NEEDS_VALUE = new Set(["type", "select", "press"]);
 
 export interface PlanProblem {
@@ -34,22 +34,19 @@ export function checkPlan(plan: unknown): PlanProblem[] {
     for (const key of ["value", "url", "field", "description"]) {
       if (s[key] !== undefined && typeof s[key] !== "string") problems.push({ path: `${at}.${key}`, message: `"${key}" must be a string.` });
     }
-    for (const key of ["success", "submit"]) {
+    for (const key of ["success", "submit", "append"]) {
       if (s[key] !== undefined && typeof s[key] !== "boolean") problems.push({ path: `${at}.${key}`, message: `"${key}" must be true or false.` });
     }
-    let hasTarget = false;
-    if (s.target !== undefined) {
-      if (typeof s.target !== "object" || s.target === null || Array.isArray(s.target)) {
-        problems.push({ path: `${at}.target`, message: '"target" must be an object.' });
+    const hasTarget = checkTarget(s.target, `${at}.target`, problems);
+    if (s.expect !== undefined) {
+      if (typeof s.expect !== "object" || s.expect === null || Array.isArray(s.expect)) {
+        problems.push({ path: `${at}.expect`, message: '"expect" must be an object.' });
       } else {
-        for (const [key, value] of Object.entries(s.target)) {
-          if (!(TARGET_KEYS as readonly string[]).includes(key)) {
-            problems.push({ path: `${at}.target.${key}`, message: `Unknown target member "${key}"; use ${TARGET_KEYS.join(", ")}.` });
-          } else if (typeof value !== "string") {
-            problems.push({ path: `${at}.target.${key}`, message: `"${key}" must be a string.` });
-          } else if (key !== "name") {
-            hasTarget = true;
-          }
+        for (const [key, value] of Object.entries(s.expect)) {
+          if (!(EXPECT_KEYS as readonly string[]).includes(key))
+            problems.push({ path: `${at}.expect.${key}`, message: `Unknown expectation "${key}"; use ${EXPECT_KEYS.join(", ")}.` });
+          else if (key === "target") checkTarget(value, `${at}.expect.target`, problems);
+          else if (typeof value !== "string") problems.push({ path: `${at}.expect.${key}`, message: `"${key}" must be a string.` });
         }
       }
     }
@@ -61,8 +58,30 @@ export function checkPlan(plan: unknown): PlanProblem[] {
       problems.push({ path: `${at}.field`, message: "An extract step needs the result field it fills." });
     if (s.action === "navigate" && typeof s.url !== "string" && typeof s.value !== "string")
       problems.push({ path: `${at}.url`, message: "A navigate step needs a url." });
+    if (s.action === "upload")
+      problems.push({ path: `${at}.action`, message: "An upload step needs files sent with the session; start it through the API." });
   });
   return problems;
+}
+
+/** Checks a target descriptor; true when it names the element by something other than a bare name. */
+function checkTarget(target: unknown, at: string, problems: PlanProblem[]): boolean {
+  if (target === undefined) return false;
+  if (typeof target !== "object" || target === null || Array.isArray(target)) {
+    problems.push({ path: at, message: '"target" must be an object.' });
+    return false;
+  }
+  let usable = false;
+  for (const [key, value] of Object.entries(target)) {
+    if (!(TARGET_KEYS as readonly string[]).includes(key)) {
+      problems.push({ path: `${at}.${key}`, message: `Unknown target member "${key}"; use ${TARGET_KEYS.join(", ")}.` });
+    } else if (typeof value !== "string") {
+      problems.push({ path: `${at}.${key}`, message: `"${key}" must be a string.` });
+    } else if (key !== "name") {
+      usable = true;
+    }
+  }
+  return usable;
 }
 
 /** Where in the JSON text a parse error is, as "line L, column C", when the engine says. */
@@ -73,23 +92,4 @@ export function parseError(text: string, error: unknown): string {
   const offset = Number(position[1]);
   const before = text.slice(0, offset).split("\n");
   return `${message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)/, "")} (line ${before.length}, column ${before[before.length - 1].length + 1})`;
-}
-
-/** A finished session's steps as a plan: each successful step's action and the target it resolved to. */
-export function stepsToPlan(steps: StepResource[]): PlanStep[] {
-  return steps
-    .filter((s) => s.ok && s.action)
-    .map((s) => {
-      const a = s.action!;
-      const step: PlanStep = { action: a.action };
-      const target = s.target ?? a.target;
-      if (target && Object.keys(target).length > 0) step.target = target;
-      if (a.value !== undefined) step.value = a.value;
-      if (a.url !== undefined) step.url = a.url;
-      if (a.field !== undefined) step.field = a.field;
-      if (a.success !== undefined) step.success = a.success;
-      if (a.submit !== undefined) step.submit = a.submit;
-      if (a.description !== undefined) step.description = a.description;
-      return step;
-    });
 }

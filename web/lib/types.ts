@@ -5,11 +5,22 @@ export type SessionStatus = (typeof STATUSES)[number];
 
 export const ACTIONS = [
   "navigate", "click", "type", "select", "check", "uncheck", "hover", "press", "scroll", "wait", "extract", "back", "finish",
+  "forward", "reload", "doubleClick", "rightClick", "upload", "download", "newTab", "switchTab", "closeTab",
 ] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 
 export const TARGET_KEYS = ["role", "name", "label", "text", "placeholder", "testId", "css"] as const;
 export type TargetDescriptor = Partial<Record<(typeof TARGET_KEYS)[number], string>>;
+
+export const EXPECT_KEYS = ["urlContains", "textAppears", "textDisappears", "target", "state"] as const;
+
+export interface Expectation {
+  urlContains?: string;
+  textAppears?: string;
+  textDisappears?: string;
+  target?: TargetDescriptor;
+  state?: string;
+}
 
 export interface PlanStep {
   action: ActionKind;
@@ -20,6 +31,8 @@ export interface PlanStep {
   success?: boolean;
   submit?: boolean;
   description?: string;
+  append?: boolean;
+  expect?: Expectation;
 }
 
 export interface StepAction extends PlanStep {
@@ -38,6 +51,7 @@ export interface TokenUsage {
   input: number;
   output: number;
   total: number;
+  costUsd?: number;
 }
 
 export interface SessionSpec {
@@ -104,6 +118,17 @@ export interface SessionPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** GET /api/v1/sessions/{id}/plan: a recorded plan in the shape of a session request. */
+export interface PlanDocument {
+  planVersion: number;
+  recordedFrom: { sessionId: string; recordedAt: string; stepsRecorded: number; stepsHealed: number };
+  goal?: string;
+  startUrl?: string;
+  resultSchema?: unknown;
+  allowedDomains?: string[];
+  plan: PlanStep[];
 }
 
 export interface FleetStats {

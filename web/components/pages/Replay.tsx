@@ -7,7 +7,6 @@ import { ChevronLeft, ChevronRight, Radio, RotateCcw } from "lucide-react";
 import { api, ApiError, SignedOutError, withToken } from "@/lib/api";
 import { useAuth } from "@/lib/auth";
 import { clock, describeAction, describeTarget, ms } from "@/lib/format";
-import { stepsToPlan } from "@/lib/plan";
 import { isTerminal } from "@/lib/types";
 import { useSession } from "@/lib/useSession";
 import { JsonView } from "@/components/JsonView";
@@ -66,20 +65,19 @@ export function Replay() {
   if (error) return <Alert>{error}</Alert>;
   if (!session) return <p className="py-20 text-center text-sm text-muted">Loading session…</p>;
 
-  const plan = stepsToPlan(steps);
+  const replayable = steps.filter((s) => s.ok && s.action && s.action.action !== "finish").length;
 
   async function runAgain() {
     if (!session) return;
     setBusy(true);
     setRunError(null);
     try {
+      // The server records the plan (durable targets, healed steps, no element ids); post it back as it is.
+      const recorded = await api.plan(session.id);
+      const budgets = session.spec.budgets ?? { maxSteps: 50, maxTokens: 200_000, maxDurationSeconds: 600 };
       const created = await api.create({
-        goal: session.goal ? `Replay: ${session.goal}`.slice(0, 10_000) : undefined,
-        startUrl: session.startUrl,
-        plan,
-        resultSchema: session.spec.resultSchema ? JSON.parse(session.spec.resultSchema) : undefined,
-        allowedDomains: session.spec.allowedDomains,
-        budgets: { ...(session.spec.budgets ?? { maxTokens: 200_000, maxDurationSeconds: 600 }), maxSteps: Math.max(plan.length + 5, session.spec.budgets?.maxSteps ?? 0) },
+        ...recorded,
+        budgets: { ...budgets, maxSteps: Math.max(recorded.plan.length + 5, budgets.maxSteps) },
         priority: session.priority,
         metadata: { ...(session.metadata ?? {}), replayOf: session.id },
       });
@@ -117,9 +115,9 @@ export function Replay() {
             <button
               type="button"
               className={buttonClass("primary")}
-              disabled={busy || plan.length === 0 || !session.startUrl}
+              disabled={busy || replayable === 0 || !session.startUrl}
               onClick={runAgain}
-              title={plan.length === 0 ? "No successful steps to replay" : `Start a session from the ${plan.length} successful steps`}
+              title={replayable === 0 ? "No successful steps to replay" : `Start a session from the ${replayable} successful steps`}
             >
               <RotateCcw aria-hidden className="size-4" /> {busy ? "Starting…" : "Run again as plan"}
             </button>
