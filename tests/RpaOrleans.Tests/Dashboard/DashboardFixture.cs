@@ -62,7 +62,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Runs on its own, after the parallel collections: two Chromiums and the sessions they drive would
+// otherwise squeeze the other suites' timing-sensitive tests on a 2-core machine, and theirs ours.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DashboardGroup : ICollectionFixture<DashboardFixture>
 {
     public const string Name = "dashboard";
