@@ -218,15 +218,18 @@ function FleetStatsBar({ stats }: { stats: FleetStats | null }) {
             <Gauge aria-hidden className="size-3.5" /> Finished / min
           </span>
           <span className="font-normal normal-case tracking-normal tabular-nums">
-            {stats ? `${perMinuteNow.toFixed(1)}/min now · ${stats.finishedLastHour} in the last hour` : ""}
+            {stats ? `${perMinuteNow.toFixed(1)}/min now` : ""}
           </span>
         </h2>
         <Sparkline
           values={stats?.finishedPerMinute ?? new Array(60).fill(0)}
           label={stats ? `${stats.finishedLastHour} sessions finished in the last hour` : "Loading throughput"}
         />
-        <div className="flex justify-between text-[10px] text-faint">
+        <div className="flex justify-between gap-2 text-[10px] text-faint">
           <span>60 min ago</span>
+          <span className="text-muted" data-testid="finished-last-hour">
+            {stats ? `${stats.finishedLastHour} in the last hour` : ""}
+          </span>
           <span>now</span>
         </div>
       </div>
