@@ -48,7 +48,8 @@ export function Screenshot({
       setSize({ width: image.naturalWidth || DEFAULT_SIZE.width, height: image.naturalHeight || DEFAULT_SIZE.height });
       setFrame({ src, box });
     };
-    image.onerror = () => live && setFrame(null);
+    // A frame that fails to load (the server restarting, say) leaves the last good one on screen.
+    image.onerror = () => undefined;
     image.src = src;
     return () => {
       live = false;
