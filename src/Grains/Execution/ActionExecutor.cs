@@ -109,6 +109,11 @@ public sealed class ActionExecutor(IOptions<BrowserOptions> options, NetworkGuar
         var locator = target.Locator;
         switch (action.Action)
         {
+            case ActionKind.Click when await OpensNewTabAsync(locator):
+                // Wait for the tab the link opens, so the next step starts on it even on a slow machine.
+                var popup = await lease.Page.RunAndWaitForPopupAsync(() => locator.ClickAsync(), new PageRunAndWaitForPopupOptions { Timeout = MaxWaitMs });
+                lease.Page = popup;
+                return null;
             case ActionKind.Click:
                 await locator.ClickAsync();
                 return null;
@@ -166,6 +171,19 @@ public sealed class ActionExecutor(IOptions<BrowserOptions> options, NetworkGuar
                 return JsonSerializer.Serialize(download.SuggestedFilename);
             default:
                 throw new ActionFailedException("unsupported_action", $"'{action.Action}' does not take a target");
+        }
+    }
+
+    private static async Task<bool> OpensNewTabAsync(ILocator locator)
+    {
+        try
+        {
+            return await locator.EvaluateAsync<bool>(
+                "e => { const a = e.closest('a[href][target]'); return !!a && !['', '_self', '_parent', '_top'].includes(a.target.toLowerCase()); }");
+        }
+        catch (PlaywrightException)
+        {
+            return false;
         }
     }
 
