@@ -22,7 +22,7 @@ public sealed partial class SessionGrain
                 case SessionStatus.Queued or SessionStatus.Starting:
                     if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
                     else if (await TryStartAsync()) Schedule(TimeSpan.Zero);
-                    else if (!S.Status.IsTerminal()) Schedule(QueuePoll);
+                    else if (!S.Status.IsTerminal()) Schedule(QueueRetry);
                     break;
                 case SessionStatus.Running:
                     await RunStepAsync();
@@ -44,7 +44,7 @@ public sealed partial class SessionGrain
     /// <summary>Takes a browser slot and opens the start page; false while no slot is free.</summary>
     private async Task<bool> TryStartAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
+        var lease = await AcquireBrowserAsync(admit: true);
         if (lease is null) return false;
         _lease = lease;
         _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
@@ -78,7 +78,7 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<bool> RestoreBrowserAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
+        var lease = await AcquireBrowserAsync(admit: false);
         if (lease is null) return false;
         _lease = lease;
         _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
@@ -465,6 +465,7 @@ public sealed partial class SessionGrain
             S.StorageStateJson = null; // a finished session keeps no cookies
             await ReleaseBrowserAsync();
             await SaveAsync();
+            await ReleaseAdmissionAsync();
             await PublishAsync(SessionEventKinds.Status);
             await PublishAsync(SessionEventKinds.Finished);
             await AuditAsync($"session.{status.ToString().ToLowerInvariant()}", detail: error?.Message);

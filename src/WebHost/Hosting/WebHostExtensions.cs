@@ -20,6 +20,7 @@ public static class WebHostExtensions
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
         builder.AddRpaSilo();
+        builder.AddRpaObservability();
         var services = builder.Services;
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section))
@@ -103,6 +104,8 @@ public static class WebHostExtensions
         app.MapSecretsApi();
         app.MapAuditApi();
         app.MapStatsApi();
+        app.MapClusterApi();
+        app.MapRpaMetrics();
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;

@@ -98,6 +98,28 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task CountsByStatus_AndEndTimes_ArePerTenant()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = "stats-" + NewId();
+        var now = DateTimeOffset.UtcNow;
+        await store.UpsertSessionAsync(Snapshot(NewId(), tenant, SessionStatus.Running, now, now));
+        await store.UpsertSessionAsync(Snapshot(NewId(), tenant, SessionStatus.Succeeded, now, now.AddMinutes(-30)));
+        await store.UpsertSessionAsync(Snapshot(NewId(), tenant, SessionStatus.Succeeded, now, now.AddMinutes(-5)));
+        await store.UpsertSessionAsync(Snapshot(NewId(), tenant, SessionStatus.Failed, now, now.AddMinutes(-1)));
+        await store.UpsertSessionAsync(Snapshot(NewId(), "other-" + tenant, SessionStatus.Failed, now, now));
+
+        var counts = await store.CountByStatusAsync(tenant);
+        Assert.Equal(3, counts.Count);
+        Assert.Equal(1, counts[SessionStatus.Running]);
+        Assert.Equal(2, counts[SessionStatus.Succeeded]);
+        Assert.Equal(1, counts[SessionStatus.Failed]);
+
+        var ends = await store.ListEndTimesAsync(tenant, now.AddMinutes(-10));
+        Assert.Equal([now.AddMinutes(-5), now.AddMinutes(-1)], ends);
+    }
+
+    [Fact]
     public async Task SameStepWrittenTwice_IsRecordedOnce_WithTheLastWrite()
     {
         var store = await CreateStoreAsync();

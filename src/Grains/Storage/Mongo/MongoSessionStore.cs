@@ -49,6 +49,7 @@ public sealed class MongoSessionStore(IMongoDatabase database) : ISessionStore
         {
             ["status"] = snapshot.Status.ToString(),
             ["updatedAt"] = updatedTicks,
+            ["updatedTicks"] = snapshot.UpdatedAt.UtcTicks,
             ["terminal"] = snapshot.Status.IsTerminal(),
             ["snapshot"] = RpaJson.Serialize(snapshot),
         };
@@ -124,6 +125,29 @@ public sealed class MongoSessionStore(IMongoDatabase database) : ISessionStore
     {
         var document = await _steps.Find(F.Eq("key", StepId(sessionId, index))).FirstOrDefaultAsync(cancellationToken);
         return document is null ? null : RpaJson.Deserialize<StepRecord>(document["record"].AsString);
+    }
+
+    public async Task<IReadOnlyDictionary<SessionStatus, int>> CountByStatusAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var groups = await _sessions.Aggregate()
+            .Match(F.Eq("tenantId", tenantId))
+            .Group(new BsonDocument { ["_id"] = "$status", ["count"] = new BsonDocument("$sum", 1) })
+            .ToListAsync(cancellationToken);
+        var counts = new Dictionary<SessionStatus, int>();
+        foreach (var group in groups)
+            if (Enum.TryParse<SessionStatus>(group["_id"].AsString, out var status)) counts[status] = group["count"].ToInt32();
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> ListEndTimesAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        // A terminal session is not updated again, so its last update is when it ended.
+        var documents = await _sessions.Find(F.Eq("tenantId", tenantId) & F.Eq("terminal", true) & F.Gte("updatedAt", (double)since.UtcTicks))
+            .Sort(Builders<BsonDocument>.Sort.Ascending("updatedAt"))
+            .Project(Builders<BsonDocument>.Projection.Include("updatedTicks"))
+            .ToListAsync(cancellationToken);
+        return documents.Select(d => new DateTimeOffset(d["updatedTicks"].ToInt64(), TimeSpan.Zero))
+            .Where(t => t >= since).OrderBy(t => t).ToList();
     }
 
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
