@@ -61,14 +61,8 @@ public sealed partial class OrphanWaker(
 
     private async Task WakeUnfinishedAsync()
     {
-        try
-        {
-            await grains.GetGrain<IAdmissionGrain>(AdmissionKeys.Cluster).DispatchAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogWakeFailed("admission", ex.Message);
-        }
+        // Queued sessions may fit again once the dead silo's slots are gone from the board; don't wait on it.
+        grains.GetGrain<IAdmissionGrain>(AdmissionKeys.Cluster).DispatchAsync().Ignore();
         IReadOnlyList<string> unfinished;
         try
         {

@@ -58,6 +58,7 @@ public static class ClusterSiloExtensions
 #pragma warning disable ORLEANSEXP003 // The default directory deactivates activations on survivors when a silo leaves.
         silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
+        silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = cluster.DirectoryLeaseDuration);
 
         silo.AddAdoNetGrainStorage(StorageNames.Sessions, o => o.Configure<Serializer>((options, serializer) => Postgres(options, serializer, cluster)));
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => o.Configure<Serializer>((options, serializer) => Postgres(options, serializer, cluster)));

@@ -54,6 +54,15 @@ public sealed class RpaClusterOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After a silo crashes, the grain directory holds its grains' entries for this long (minus the
+    /// failure-detection time) so a silo that is only partitioned away cannot end up with twins.
+    /// Orleans' default is 30 s, which stalls every call to those grains; sessions are guarded by
+    /// etag-checked state, so a few seconds is enough.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DirectoryLeaseDuration { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>Apply db/postgres/*.sql on start (idempotent); turn off when an init step did it.</summary>
     public bool ApplySchema { get; set; } = true;
 }

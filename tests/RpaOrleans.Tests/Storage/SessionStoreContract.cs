@@ -38,6 +38,22 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task EachNewerSnapshot_ReplacesTheStoredOne()
+    {
+        var store = await CreateStoreAsync();
+        var id = NewId();
+        var now = DateTimeOffset.UtcNow;
+        await store.UpsertSessionAsync(Snapshot(id, "t1", SessionStatus.Queued, now, now));
+        await store.UpsertSessionAsync(Snapshot(id, "t1", SessionStatus.Starting, now, now));
+        Assert.Equal(SessionStatus.Starting, (await store.GetSessionAsync(id))!.Status);
+        for (var step = 1; step <= 3; step++)
+        {
+            await store.UpsertSessionAsync(Snapshot(id, "t1", SessionStatus.Running, now, now.AddTicks(step * 7919), steps: step));
+            Assert.Equal(step, (await store.GetSessionAsync(id))!.StepCount);
+        }
+    }
+
+    [Fact]
     public async Task OlderSnapshot_DoesNotOverwriteNewer()
     {
         var store = await CreateStoreAsync();

@@ -44,7 +44,9 @@ public sealed class MongoSessionStore(IMongoDatabase database) : ISessionStore
 
     public async Task UpsertSessionAsync(SessionSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        var updatedTicks = snapshot.UpdatedAt.UtcTicks;
+        // A double, not an Int64: the stand-in compares 64-bit integers above 2^53 wrongly, and
+        // ~13 µs of resolution is plenty to order one session's snapshots.
+        var updatedTicks = (double)snapshot.UpdatedAt.UtcTicks;
         var fields = new BsonDocument
         {
             ["status"] = snapshot.Status.ToString(),
@@ -153,7 +155,7 @@ public sealed class MongoSessionStore(IMongoDatabase database) : ISessionStore
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
         _audit.InsertOneAsync(new BsonDocument
         {
-            ["at"] = entry.At.UtcTicks,
+            ["at"] = entry.At.ToUnixTimeMilliseconds(),
             ["tenantId"] = entry.TenantId,
             ["actor"] = entry.Actor,
             ["action"] = entry.Action,
@@ -170,7 +172,7 @@ public sealed class MongoSessionStore(IMongoDatabase database) : ISessionStore
             .Limit(limit)
             .ToListAsync(cancellationToken);
         return documents.Select(d => new AuditEntry(
-            new DateTimeOffset(d["at"].AsInt64, TimeSpan.Zero),
+            DateTimeOffset.FromUnixTimeMilliseconds(d["at"].ToInt64()),
             d["tenantId"].AsString,
             d["actor"].AsString,
             d["action"].AsString,
