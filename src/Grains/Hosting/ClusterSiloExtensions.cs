@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using Orleans.Configuration;
@@ -60,8 +61,13 @@ public static class ClusterSiloExtensions
 #pragma warning restore ORLEANSEXP003
         silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = cluster.DirectoryLeaseDuration);
 
-        silo.AddAdoNetGrainStorage(StorageNames.Sessions, o => o.Configure<Serializer>((options, serializer) => Postgres(options, serializer, cluster)));
-        silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => o.Configure<Serializer>((options, serializer) => Postgres(options, serializer, cluster)));
+        foreach (var name in new[] { StorageNames.Sessions, StorageNames.PubSub })
+        {
+            silo.AddAdoNetGrainStorage(name, o => o.Configure<Serializer>((options, serializer) => Postgres(options, serializer, cluster)));
+            // Registered after the provider's own, so this one is what grains and the silo lifecycle get.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => new ResilientGrainStorage(
+                AdoNetGrainStorageFactory.Create(sp, (string)key!), sp.GetRequiredService<ILogger<ResilientGrainStorage>>()));
+        }
         silo.UseAdoNetReminderService(o => o.Configure(options =>
         {
             options.Invariant = PostgresInvariant;

@@ -465,9 +465,9 @@ public sealed partial class SessionGrain
             S.StorageStateJson = null; // a finished session keeps no cookies
             await ReleaseBrowserAsync();
             await SaveAsync();
-            await ReleaseAdmissionAsync();
             await PublishAsync(SessionEventKinds.Status);
             await PublishAsync(SessionEventKinds.Finished);
+            await ReleaseAdmissionAsync();
             await AuditAsync($"session.{status.ToString().ToLowerInvariant()}", detail: error?.Message);
             if (S.Spec?.Webhook is { } webhook) webhooks.Enqueue(webhook, ToSnapshot());
             LogFinished(status, S.StepCount, error?.Code);

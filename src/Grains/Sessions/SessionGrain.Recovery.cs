@@ -44,6 +44,8 @@ public sealed partial class SessionGrain : IRemindable
 
     private async Task StopRecoveryReminderAsync()
     {
+        // Only a session that got a browser ever registered one.
+        if (_reminder is null && S.StartedAt is null) return;
         try
         {
             var reminder = _reminder ?? await this.GetReminder(RecoveryReminder);
