@@ -74,6 +74,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Browser__Capacity"] = capacity.ToString(CultureInfo.InvariantCulture),
             ["Api__RequestsPerSecond"] = "5000",
             ["Rpa__Demo"] = "false",
+            ["Network__AllowedHosts__0"] = "127.0.0.1",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Polly"] = "Warning",
             ["Logging__LogLevel__Orleans"] = "Warning",
