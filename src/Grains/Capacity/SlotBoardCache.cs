@@ -31,7 +31,7 @@ public sealed class SlotBoardCache(BrowserPool browsers)
     {
         var candidates = _board
             .Where(s => s.Capacity > 0 && !s.Draining && compatible.Contains(s.Silo) && !IsLocalDraining(s.Silo))
-            .Select(s => (s.Silo, Free: s.Free - _pending.GetValueOrDefault(s.Silo), Load: (double)(s.InUse + _pending.GetValueOrDefault(s.Silo)) / s.Capacity))
+            .Select(s => (s.Silo, Free: s.Free - _pending.GetValueOrDefault(s.Silo), Load: (double)(s.InUse + _pending.GetValueOrDefault(s.Silo) + 1) / s.Capacity))
             .ToList();
         if (candidates.Count == 0) return null;
         var mostFree = candidates.Max(c => c.Free);
@@ -42,7 +42,10 @@ public sealed class SlotBoardCache(BrowserPool browsers)
             _pending.AddOrUpdate(chosen, 1, (_, n) => n + 1);
             return chosen;
         }
-        return candidates.MinBy(c => c.Load).Silo;
+        // The load one more waiting session would add, so bigger silos take more of the queue.
+        var least = candidates.MinBy(c => c.Load).Silo;
+        _pending.AddOrUpdate(least, 1, (_, n) => n + 1);
+        return least;
     }
 
     /// <summary>Whether another silo reported a free slot: worth moving a session that found none here.</summary>
