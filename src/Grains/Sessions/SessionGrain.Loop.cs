@@ -294,6 +294,7 @@ public sealed partial class SessionGrain
         await PublishAsync(SessionEventKinds.Step, step);
         await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : step.Error)}");
         LogStep(index, action?.Action, outcome.Ok, step.Error, (int)total.ElapsedMilliseconds);
+        StepTracing.Record(step, S.TenantId ?? "");
 
         if (end is { } e) await FinishAsync(e.Status, e.Error);
         else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));

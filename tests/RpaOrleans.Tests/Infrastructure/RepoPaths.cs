@@ -8,6 +8,7 @@ public static class RepoPaths
     /// <summary>Release or Debug, as this test assembly was built.</summary>
     private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name is var c && c is "Release" or "Debug" ? c : "Release";
 
+    /// <summary>Built with the solution (<c>./rpa test</c> builds it before running the tests).</summary>
     public static string SiloDll => Path.Combine(Root, "src", "Silo", "bin", Configuration, "net10.0", "RpaOrleans.Silo.dll");
 
     public static string WebHostDll => Path.Combine(Root, "src", "WebHost", "bin", Configuration, "net10.0", "RpaOrleans.WebHost.dll");
