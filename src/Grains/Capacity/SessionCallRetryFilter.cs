@@ -8,7 +8,8 @@ namespace RpaOrleans.Capacity;
 /// </summary>
 public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
 {
-    private const int Attempts = 3;
+    /// <summary>Spread over ~3 s: long enough for membership to declare a killed silo dead.</summary>
+    private const int Attempts = 5;
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -27,7 +28,7 @@ public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
             }
             catch (Exception ex) when (attempt < Attempts && IsTransient(ex))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(150 * attempt));
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << attempt));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Orleans.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RpaOrleans.Hosting;
@@ -41,6 +42,7 @@ public static class WebHostExtensions
         services.AddSignalR().AddJsonProtocol(o => RpaSiloExtensions.ConfigureRpaJson(o.PayloadSerializerOptions));
         services.AddSingleton<RelayReadiness>();
         services.AddHostedService<SessionEventRelay>();
+        services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<DemoRunner>();
 
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
@@ -106,6 +108,8 @@ public static class WebHostExtensions
         app.MapStatsApi();
         app.MapClusterApi();
         app.MapRpaMetrics();
+        // Orleans' own dashboard (grains, silos, call rates), for admins only.
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin);
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;

@@ -18,6 +18,8 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
     {
         await using var cluster = await ProcessCluster.StartAsync(Capacity, Capacity);
         using var api = cluster.Client();
+        await using var hub = await HubClient.ConnectAsync(cluster.WebHost.Url, TestKeys.Admin);
+        await hub.SubscribeFleetAsync();
         try
         {
             var ids = await CreateAsync(api, Sessions, _ => TestPlans.Slow(cluster.WebHost.Url, Clicks));
@@ -43,12 +45,16 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             victim.Kill9();
 
+            // The API stays responsive while the dead silo is detected: a new session is accepted promptly.
+            var create = Stopwatch.StartNew();
+            var late = (await api.CreateAsync(TestPlans.Slow(cluster.WebHost.Url, 3)))["id"]!.GetValue<string>();
+            var createMs = create.ElapsedMilliseconds;
+
             // The first step a recovered session takes after the crash.
             await Eventually.WaitForAsync(() => ReadAsync(api, ids),
                 s => s.Any(x => Recoveries(x.Value) > 0 && Steps(x.Value) > Steps(before[x.Key])), TimeSpan.FromSeconds(60), "a recovered session's next step");
             var resumedMs = clock.ElapsedMilliseconds;
-            output.WriteLine($"kill -9 to first resumed step: {resumedMs} ms ({onVictim} sessions were on the killed silo)");
-            Console.WriteLine($"[cluster] kill -9 to first resumed step: {resumedMs} ms ({onVictim} sessions were on the killed silo)");
+            Measurements.Report(output, $"kill -9 to first resumed step: {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
 
             var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(240), "every session to finish");
@@ -66,6 +72,13 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
                 Assert.All(steps, s => Assert.True(s!["ok"]!.GetValue<bool>(), s.ToJsonString()));
             }
             Assert.True(resumedMs < 15_000, $"resumed after {resumedMs} ms");
+            Assert.True(createMs < 10_000, $"creating a session right after the kill took {createMs} ms");
+            Assert.Equal("succeeded", Status(await api.WaitForEndAsync(late, TimeSpan.FromSeconds(60))));
+
+            // The dashboard's feed kept working: the web host relayed every recovery and the steps after it.
+            var recovered = hub.Events.Where(e => e.Kind == "recovered").Select(e => e.Message["sessionId"]!.GetValue<string>()).Distinct().ToList();
+            Assert.Equal(onVictim, recovered.Count);
+            Assert.All(recovered, id => Assert.Contains(hub.For(id), e => e.Kind == "finished"));
         }
         catch
         {

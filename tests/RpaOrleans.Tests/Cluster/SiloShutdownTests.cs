@@ -35,8 +35,8 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
                 TimeSpan.FromSeconds(60), "every handed-over session's next step");
             var resumedMs = clock.ElapsedMilliseconds;
             var line = $"graceful shutdown: SIGTERM to exit {exitMs} ms, to all {onLeaving} handed-over sessions stepping again {resumedMs} ms";
-            output.WriteLine(line);
-            Console.WriteLine("[cluster] " + line);
+            var handover = File.ReadLines(leaving.LogPath).LastOrDefault(l => l.Contains("Handed over", StringComparison.Ordinal)) ?? "";
+            Measurements.Report(output, $"{line}; silo log: {handover[(handover.IndexOf("Handed over", StringComparison.Ordinal) is var i && i >= 0 ? i : 0)..]}");
 
             var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(180), "every session to finish");
