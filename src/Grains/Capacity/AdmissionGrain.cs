@@ -15,13 +15,53 @@ public sealed partial class AdmissionGrain(
     /// <summary>A safety net for a missed capacity signal while sessions wait.</summary>
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often places held by sessions that ended without releasing them are reclaimed.</summary>
+    private static readonly TimeSpan Reconcile = TimeSpan.FromSeconds(30);
+
     private AdmissionState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(_ => S.Queue.Count > 0 ? DispatchAsync() : Task.CompletedTask,
             new GrainTimerCreationOptions(Recheck, Recheck) { Interleave = false, KeepAlive = true });
+        this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions(Reconcile, Reconcile) { Interleave = false, KeepAlive = true });
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A session whose release was lost (its silo died between finishing and telling us) would hold
+    /// its place for ever: ask every admitted or queued session for its state and drop the finished.
+    /// </summary>
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var ids = S.Admitted.Keys.Concat(S.Queue.Select(q => q.SessionId)).ToList();
+        var finished = new List<string>();
+        foreach (var chunk in ids.Chunk(32))
+        {
+            var states = await Task.WhenAll(chunk.Select(async id =>
+            {
+                try
+                {
+                    var snapshot = await GrainFactory.GetGrain<ISessionGrain>(id).GetSnapshotAsync();
+                    return (id, Finished: snapshot is null || snapshot.Status.IsTerminal());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return (id, Finished: false);
+                }
+            }));
+            finished.AddRange(states.Where(s => s.Finished).Select(s => s.id));
+        }
+        if (finished.Count == 0) return;
+        foreach (var id in finished)
+        {
+            S.Admitted.Remove(id);
+            S.Queue.RemoveAll(q => q.SessionId == id);
+        }
+        LogReclaimed(finished.Count);
+        var admitted = await AdmitAsync();
+        await state.WriteStateAsync(cancellationToken);
+        Wake(admitted);
     }
 
     public async Task<bool> RequestAsync(string sessionId, string tenantId, int priority)
@@ -93,6 +133,9 @@ public sealed partial class AdmissionGrain(
     {
         foreach (var id in sessions) GrainFactory.GetGrain<ISessionGrain>(id).WakeAsync().Ignore();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reclaimed the places of {Count} sessions that ended without releasing them")]
+    private partial void LogReclaimed(int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} of {TenantId} queued with priority {Priority}")]
     private partial void LogQueued(string sessionId, string tenantId, int priority);

@@ -20,8 +20,11 @@ public sealed partial class SessionGrain
 
     private IAdmissionGrain Admission => GrainFactory.GetGrain<IAdmissionGrain>(AdmissionKeys.Cluster);
 
-    /// <summary>When to look again for a slot: soon once admitted, otherwise when the queue wakes us.</summary>
-    private TimeSpan QueueRetry => _admitted ? QueuePoll : Timeout.InfiniteTimeSpan;
+    /// <summary>
+    /// When to look again for a slot: soon once admitted (or to honour a cancel that arrived while
+    /// the queue was asked), otherwise when the queue wakes us.
+    /// </summary>
+    private TimeSpan QueueRetry => _admitted || S.CancelRequested ? QueuePoll : Timeout.InfiniteTimeSpan;
 
     /// <summary>A browser lease, or null while the session is not admitted or no slot is free here.</summary>
     private async Task<BrowserLease?> AcquireBrowserAsync(bool admit)

@@ -71,6 +71,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Cluster__ProbeTimeout"] = "00:00:01",
             ["Cluster__MissedProbesLimit"] = "2",
             ["Cluster__ResponseTimeout"] = "00:00:05",
+            // With 1 s probes a crash is detected in ~2 s; no extra directory hold on top of that.
+            ["Cluster__DirectoryLeaseDuration"] = "00:00:02",
             ["Browser__Capacity"] = capacity.ToString(CultureInfo.InvariantCulture),
             ["Api__RequestsPerSecond"] = "5000",
             ["Rpa__Demo"] = "false",
