@@ -20,6 +20,16 @@ public sealed partial class SessionGrain : IRemindable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A timer tick with the session in the logging scope: scopes are async-local, so the one begun
+    /// on activation does not reach timer callbacks, and every step log must carry the session id.
+    /// </summary>
+    private async Task ScopedTickAsync(CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = Id, ["TenantId"] = S.TenantId ?? "" });
+        await TickAsync(cancellationToken);
+    }
+
     public Task HandOverAsync()
     {
         // After the step in flight the activation checkpoints (OnDeactivateAsync) and the session

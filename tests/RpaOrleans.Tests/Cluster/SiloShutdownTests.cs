@@ -36,7 +36,9 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
             var resumedMs = clock.ElapsedMilliseconds;
             var line = $"graceful shutdown: SIGTERM to exit {exitMs} ms, to all {onLeaving} handed-over sessions stepping again {resumedMs} ms";
             var handover = File.ReadLines(leaving.LogPath).LastOrDefault(l => l.Contains("Handed over", StringComparison.Ordinal)) ?? "";
-            Measurements.Report(output, $"{line}; silo log: {handover[(handover.IndexOf("Handed over", StringComparison.Ordinal) is var i && i >= 0 ? i : 0)..]}");
+            var from = Math.Max(0, handover.IndexOf("Handed over", StringComparison.Ordinal));
+            var to = handover.IndexOf('"', from);
+            Measurements.Report(output, $"{line}; silo log: {(to > from ? handover[from..to] : handover[from..])}");
 
             var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(180), "every session to finish");
