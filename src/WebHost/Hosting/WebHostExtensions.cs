@@ -109,7 +109,7 @@ public static class WebHostExtensions
         app.MapClusterApi();
         app.MapRpaMetrics();
         // Orleans' own dashboard (grains, silos, call rates), for admins only.
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin);
+        app.MapOrleansDashboard("/orleans").RequireAuthorization(Policies.Admin);
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;
