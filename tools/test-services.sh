@@ -14,6 +14,7 @@ MONGO_PORT="${RPA_MONGO_PORT:-27031}"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+trap 'echo "test-services.sh: \"$BASH_COMMAND\" failed (line $LINENO)" >&2' ERR
 
 apt_install() {
   local missing=()
