@@ -31,10 +31,21 @@ public sealed partial class SessionGrain
     {
         if (admit && !_admitted)
         {
-            _admitted = await Admission.RequestAsync(Id, S.TenantId ?? "", S.Spec!.Priority);
-            if (!_admitted)
+            // Control calls (pause, cancel) act at once while the queue is asked, as they would
+            // while the session simply waits; the answer is then only used if it still waits.
+            var wasBusy = _busy;
+            _busy = false;
+            try
             {
-                LogWaitingForAdmission();
+                _admitted = await Admission.RequestAsync(Id, S.TenantId ?? "", S.Spec!.Priority);
+            }
+            finally
+            {
+                _busy = wasBusy;
+            }
+            if (!_admitted || S.Status is not (SessionStatus.Queued or SessionStatus.Starting))
+            {
+                if (!_admitted) LogWaitingForAdmission();
                 return null;
             }
         }
