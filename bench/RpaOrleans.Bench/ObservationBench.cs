@@ -68,7 +68,7 @@ public static class ObservationBench
         var ms = Stats.Of(rows.Select(r => r.Ms.Median));
         var noShotMs = Stats.Of(rows.Select(r => r.NoShotMs.Median));
         result.Line($"{rows.Count} pages, {settings.ObservationRepeats} timed observations each after one warm-up; tokens are o200k_base (gpt-4o) " +
-                    "counts of the text the planner receives (`ObservationRenderer.Render`), raw HTML is `page.content()`.");
+                    "counts of the text the planner receives (`ObservationFormatter.Render`, 4,000-token budget), raw HTML is `page.content()`.");
         result.Line("");
         result.Line($"Across pages: tokens per page median (p25–p75) **{tokens.Spread()}** (max {tokens.Max:0}); raw HTML {htmlTokens.Spread()}; " +
                     $"time to observe **{ms.Spread()} ms** with the JPEG, {noShotMs.Spread()} ms element map only.");

@@ -2,29 +2,9 @@ using System.Text;
 
 namespace RpaOrleans.Observation;
 
-/// <summary>Turns an observation into the compact text a planner reads.</summary>
+/// <summary>One element as one line of the text a planner reads (see <see cref="ObservationFormatter"/>).</summary>
 public static class ObservationRenderer
 {
-    public static string Render(PageObservation observation, int maxTextChars = 1500)
-    {
-        var text = new StringBuilder();
-        text.Append("URL: ").AppendLine(observation.Url);
-        text.Append("Title: ").AppendLine(observation.Title);
-        if (observation.Tabs.Count > 1)
-        {
-            text.AppendLine("Tabs:");
-            for (var i = 0; i < observation.Tabs.Count; i++)
-                text.Append("  [").Append(i).Append("] ").Append(observation.Tabs[i]).AppendLine(i == observation.CurrentTab ? " (current)" : "");
-        }
-        if (observation.Headings.Count > 0) text.Append("Headings: ").AppendLine(string.Join(" | ", observation.Headings));
-        text.AppendLine("Interactive elements ([id] role \"name\" details):");
-        foreach (var e in observation.Elements) text.AppendLine(Line(e));
-        if (observation.ElementsBelow > 0) text.Append('(').Append(observation.ElementsBelow).AppendLine(" more elements below the viewport; scroll to reach them)");
-        var body = observation.Text.Length > maxTextChars ? observation.Text[..maxTextChars] + "…" : observation.Text;
-        text.AppendLine("Visible text:").AppendLine(body);
-        return text.ToString();
-    }
-
     public static string Line(ObservedElement e)
     {
         var line = new StringBuilder();
