@@ -1,8 +1,5 @@
-using RpaOrleans.Silo.Hosting;
+using RpaOrleans.Hosting;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddRpaSiloProcess();
-
-var app = builder.Build();
-app.MapRpaSiloProcess();
-app.Run();
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddRpaSilo();
+builder.Build().Run();
