@@ -32,9 +32,11 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    private string? Presented()
+    private string? Presented() => PresentedKey(Request);
+
+    /// <summary>The key a request presents, wherever it put it; the rate limiter partitions by it too.</summary>
+    public static string? PresentedKey(HttpRequest request)
     {
-        var request = Request;
         if (request.Headers.TryGetValue("X-Api-Key", out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString();
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization["Bearer ".Length..].Trim();

@@ -54,7 +54,7 @@ public static class WebHostExtensions
             {
                 var keyName = http.User.Identity?.IsAuthenticated == true ? "key:" + http.User.Actor() : "ip:" + http.Connection.RemoteIpAddress;
                 var perSecond = http.User.Identity?.IsAuthenticated == true
-                    ? http.RequestServices.GetRequiredService<ApiKeyRegistry>().Find(KeyOf(http) ?? "")?.RequestsPerSecond ?? api.RequestsPerSecond
+                    ? http.RequestServices.GetRequiredService<ApiKeyRegistry>().Find(ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "")?.RequestsPerSecond ?? api.RequestsPerSecond
                     : api.RequestsPerSecond;
                 return RateLimitPartition.GetTokenBucketLimiter(keyName, _ => new TokenBucketRateLimiterOptions
                 {
@@ -74,15 +74,6 @@ public static class WebHostExtensions
             };
         });
         return builder;
-    }
-
-    private static string? KeyOf(HttpContext http)
-    {
-        var request = http.Request;
-        if (request.Headers.TryGetValue("X-Api-Key", out var header)) return header.ToString();
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization["Bearer ".Length..].Trim();
-        return request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
     }
 
     public static WebApplication MapRpaWebHost(this WebApplication app)
