@@ -1,5 +1,8 @@
-using RpaOrleans.Hosting;
+using RpaOrleans.Silo.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddRpaSilo();
-builder.Build().Run();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddRpaSiloProcess();
+
+var app = builder.Build();
+app.MapRpaSiloProcess();
+app.Run();

@@ -28,4 +28,8 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Makes sure an unfinished session is active and progressing (after a restart or crash).</summary>
     [AlwaysInterleave, Alias("Wake")]
     Task WakeAsync();
+
+    /// <summary>This silo is shutting down: checkpoint after the step in flight and move to another silo.</summary>
+    [AlwaysInterleave, Alias("HandOver")]
+    Task HandOverAsync();
 }

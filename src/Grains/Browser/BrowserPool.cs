@@ -37,6 +37,15 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
 
     public BrowserOptions Options => _options;
 
+    /// <summary>Set when the silo shuts down: no new leases, so sessions move elsewhere.</summary>
+    public bool Draining { get; set; }
+
+    /// <summary>Sessions holding a lease in this process.</summary>
+    public IReadOnlyCollection<string> LeasedSessions => [.. _leases.Keys];
+
+    /// <summary>Raised after a slot is taken or freed (on the thread that did it).</summary>
+    public event Action? SlotsChanged;
+
     /// <summary>
     /// A fresh context for the session, or null when every slot is taken. A session that already
     /// holds a lease in this process gets it back.
@@ -72,6 +81,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             AttachPageHandlers(page, lease);
             _leases[sessionId] = lease;
             LogLeased(sessionId, InUse, Capacity);
+            SlotsChanged?.Invoke();
             return lease;
         }
         catch
@@ -208,7 +218,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         while (true)
         {
             var current = Volatile.Read(ref _reserved);
-            if (current >= _options.Capacity) return false;
+            if (current >= _options.Capacity || Draining) return false;
             if (Interlocked.CompareExchange(ref _reserved, current + 1, current) == current) return true;
         }
     }
@@ -219,6 +229,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             _leases.TryRemove(lease.SessionId, out _);
         Interlocked.Decrement(ref _reserved);
         LogReleased(lease.SessionId, InUse, Capacity);
+        SlotsChanged?.Invoke();
     }
 
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RpaOrleans.Browser;
+using RpaOrleans.Capacity;
 using RpaOrleans.Execution;
 using RpaOrleans.Notifications;
 using RpaOrleans.Observation;
@@ -22,22 +24,32 @@ namespace RpaOrleans.Hosting;
 public static class RpaSiloExtensions
 {
     /// <summary>
-    /// Makes this process a silo with browser capacity: the agent's services, the session store,
-    /// the events stream and (embedded mode) localhost clustering over a SQLite file.
+    /// Makes this process a silo: the agent's services, the session store, the events stream and,
+    /// by <c>Rpa:Mode</c>, either localhost clustering over a SQLite file (embedded) or Redis
+    /// membership with PostgreSQL state and MongoDB history (cluster). Browser capacity comes from
+    /// <c>Browser:Capacity</c>; a web host in a cluster runs with 0.
     /// </summary>
     public static IHostApplicationBuilder AddRpaSilo(this IHostApplicationBuilder builder)
     {
         builder.AddRpaAgentServices();
         var rpa = builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions();
+        var cluster = builder.Configuration.GetSection(RpaClusterOptions.Section).Get<RpaClusterOptions>() ?? new RpaClusterOptions();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(rpa.SiloPort, rpa.GatewayPort);
-            silo.Configure<ClusterOptions>(o =>
+            if (rpa.Mode == RpaMode.Cluster)
             {
-                o.ClusterId = "rpa-embedded";
-                o.ServiceId = "rpa";
-            });
-            silo.AddRpaGrainProviders();
+                silo.UseRpaCluster(cluster);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(rpa.SiloPort, rpa.GatewayPort);
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = "rpa-embedded";
+                    o.ServiceId = "rpa";
+                });
+            }
+            silo.AddRpaGrainProviders(rpa.Mode);
         });
         return builder;
     }
@@ -70,11 +82,23 @@ public static class RpaSiloExtensions
         services.AddSingleton<PlanHealer>();
         services.AddSingleton<AgentRoles>();
         services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<ISessionStore, SqliteSessionStore>();
-        services.AddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddOptions<SecretOptions>().Bind(builder.Configuration.GetSection(SecretOptions.Section));
         services.AddSingleton<DataProtector>();
         services.AddSingleton<ISecretVault, SqliteSecretVault>();
+        services.AddSingleton<DependencyChecks>();
+        services.AddOptions<AdmissionOptions>().Bind(builder.Configuration.GetSection(AdmissionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var rpa = builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions();
+        if (rpa.Mode == RpaMode.Cluster)
+        {
+            services.AddOptions<RpaClusterOptions>().Bind(builder.Configuration.GetSection(RpaClusterOptions.Section))
+                .ValidateDataAnnotations().ValidateOnStart();
+            services.AddClusterStores();
+        }
+        else
+        {
+            services.AddEmbeddedStores();
+        }
         services.AddHostedService<SessionRecoveryService>();
         services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSender>();
@@ -82,15 +106,18 @@ public static class RpaSiloExtensions
         return builder;
     }
 
-    /// <summary>Grain storage, the events stream and reminders of the embedded mode.</summary>
-    public static ISiloBuilder AddRpaGrainProviders(this ISiloBuilder silo)
+    /// <summary>
+    /// The events stream, capacity-aware placement and admission, and (embedded mode) grain
+    /// storage and reminders; cluster mode brings its own in <see cref="ClusterSiloExtensions.UseRpaCluster"/>.
+    /// </summary>
+    public static ISiloBuilder AddRpaGrainProviders(this ISiloBuilder silo, RpaMode mode = RpaMode.Embedded)
     {
-        silo.Services.AddGrainStorage(StorageNames.Sessions, (sp, name) =>
-            new SqliteGrainStorage(name, sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
-        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        if (mode == RpaMode.Embedded) silo.UseRpaEmbeddedProviders();
         silo.AddMemoryStreams(SessionStreams.Provider, streams =>
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
-        silo.UseInMemoryReminderService();
+        silo.AddRpaCapacity();
+        silo.AddActivityPropagation();
+        silo.AddDashboard();
         return silo;
     }
 

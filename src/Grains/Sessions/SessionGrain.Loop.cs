@@ -22,7 +22,7 @@ public sealed partial class SessionGrain
                 case SessionStatus.Queued or SessionStatus.Starting:
                     if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
                     else if (await TryStartAsync()) Schedule(TimeSpan.Zero);
-                    else if (!S.Status.IsTerminal()) Schedule(QueuePoll);
+                    else if (!S.Status.IsTerminal()) Schedule(QueueRetry);
                     break;
                 case SessionStatus.Running:
                     await RunStepAsync();
@@ -44,7 +44,7 @@ public sealed partial class SessionGrain
     /// <summary>Takes a browser slot and opens the start page; false while no slot is free.</summary>
     private async Task<bool> TryStartAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
+        var lease = await AcquireBrowserAsync(admit: true);
         if (lease is null) return false;
         _lease = lease;
         _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
@@ -78,7 +78,7 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<bool> RestoreBrowserAsync()
     {
-        var lease = await browsers.TryLeaseAsync(Id, UnprotectBrowserState(), S.Spec!.AllowedDomains);
+        var lease = await AcquireBrowserAsync(admit: false);
         if (lease is null) return false;
         _lease = lease;
         _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
@@ -294,6 +294,7 @@ public sealed partial class SessionGrain
         await PublishAsync(SessionEventKinds.Step, step);
         await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : step.Error)}");
         LogStep(index, action?.Action, outcome.Ok, step.Error, (int)total.ElapsedMilliseconds);
+        StepTracing.Record(step, S.TenantId ?? "");
 
         if (end is { } e) await FinishAsync(e.Status, e.Error);
         else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));
@@ -467,6 +468,7 @@ public sealed partial class SessionGrain
             await SaveAsync();
             await PublishAsync(SessionEventKinds.Status);
             await PublishAsync(SessionEventKinds.Finished);
+            await ReleaseAdmissionAsync();
             await AuditAsync($"session.{status.ToString().ToLowerInvariant()}", detail: error?.Message);
             if (S.Spec?.Webhook is { } webhook) webhooks.Enqueue(webhook, ToSnapshot());
             LogFinished(status, S.StepCount, error?.Code);

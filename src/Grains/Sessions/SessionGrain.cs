@@ -87,7 +87,7 @@ public sealed partial class SessionGrain(
     {
         if (_timer is null)
         {
-            _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
+            _timer = this.RegisterGrainTimer(ScopedTickAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
             {
                 Interleave = false,
                 KeepAlive = true,

@@ -9,11 +9,15 @@ namespace RpaOrleans.Sessions;
 /// process stopped continue from their last checkpoint.
 /// </summary>
 public sealed partial class SessionRecoveryService(
-    IGrainFactory grains, ISessionStore store, BrowserPool browsers, ILogger<SessionRecoveryService> logger) : BackgroundService
+    IGrainFactory grains, ISessionStore store, BrowserPool browsers, IHostApplicationLifetime lifetime, ILogger<SessionRecoveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (browsers.Capacity == 0) return;
+        // Grain calls before the silo has joined fail (in cluster mode the membership table is not read yet).
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
         IReadOnlyList<string> unfinished;
         try
         {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RpaOrleans.Browser;
-using RpaOrleans.Storage;
+using RpaOrleans.Hosting;
 using RpaOrleans.WebHost.Realtime;
 
 namespace RpaOrleans.WebHost.Api;
@@ -18,18 +18,9 @@ public static class HealthApi
     }
 
     private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(
-        ISessionStore store, RelayReadiness relay, BrowserPool browsers, CancellationToken cancellationToken)
+        DependencyChecks dependencies, RelayReadiness relay, BrowserPool browsers, CancellationToken cancellationToken)
     {
-        var checks = new Dictionary<string, string>();
-        try
-        {
-            await store.InitializeAsync(cancellationToken);
-            checks["store"] = "ok";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            checks["store"] = $"failed: {ex.Message}";
-        }
+        var checks = await dependencies.CheckAsync(cancellationToken);
         checks["events"] = relay.Ready ? "ok" : "not subscribed";
         var ready = checks.Values.All(v => v == "ok");
         var body = new Readiness(ready ? "ready" : "not ready", checks, browsers.Capacity, browsers.InUse);

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Orleans.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RpaOrleans.Hosting;
@@ -20,6 +21,7 @@ public static class WebHostExtensions
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
         builder.AddRpaSilo();
+        builder.AddRpaObservability();
         var services = builder.Services;
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section))
@@ -40,6 +42,7 @@ public static class WebHostExtensions
         services.AddSignalR().AddJsonProtocol(o => RpaSiloExtensions.ConfigureRpaJson(o.PayloadSerializerOptions));
         services.AddSingleton<RelayReadiness>();
         services.AddHostedService<SessionEventRelay>();
+        services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<DemoRunner>();
 
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
@@ -94,6 +97,10 @@ public static class WebHostExtensions
         app.MapSecretsApi();
         app.MapAuditApi();
         app.MapStatsApi();
+        app.MapClusterApi();
+        app.MapRpaMetrics();
+        // Orleans' own dashboard (grains, silos, call rates), for admins only.
+        app.MapOrleansDashboard("/orleans").RequireAuthorization(Policies.Admin);
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
+using RpaOrleans.Hosting;
 
 namespace RpaOrleans.WebHost.Realtime;
 
@@ -9,7 +10,7 @@ namespace RpaOrleans.WebHost.Realtime;
 /// each group sees them in the order they were published.
 /// </summary>
 public sealed partial class SessionEventRelay(
-    IClusterClient cluster, IHubContext<SessionsHub> hub, RelayReadiness readiness, ILogger<SessionEventRelay> logger) : IHostedService
+    IClusterClient cluster, IHubContext<SessionsHub> hub, RelayReadiness readiness, RpaMetrics metrics, ILogger<SessionEventRelay> logger) : IHostedService
 {
     private StreamSubscriptionHandle<SessionEvent>? _subscription;
 
@@ -23,6 +24,7 @@ public sealed partial class SessionEventRelay(
 
     private async Task OnEventAsync(SessionEvent e, StreamSequenceToken? token)
     {
+        metrics.Observe(e);
         try
         {
             var message = SessionEventMessage.From(e);

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using RpaOrleans.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static RpaOrleans.Tests.Cluster.ClusterSessions;
+
+namespace RpaOrleans.Tests.Cluster;
+
+/// <summary>Two silo processes and a web host: placement by capacity and recovery from kill -9.</summary>
+[Collection(ClusterGroup.Name)]
+public sealed class SiloCrashTests(ITestOutputHelper output)
+{
+    private const int Capacity = 7;
+    private const int Sessions = 12;
+    private const int Clicks = 16;
+
+    [Fact]
+    public async Task KillingASiloDuringTwelveSessions_EverySessionFinishesOnTheSurvivor_WithEachStepRecordedOnce()
+    {
+        await using var cluster = await ProcessCluster.StartAsync(Capacity, Capacity);
+        using var api = cluster.Client();
+        await using var hub = await HubClient.ConnectAsync(cluster.WebHost.Url, TestKeys.Admin);
+        await hub.SubscribeFleetAsync();
+        try
+        {
+            var ids = await CreateAsync(api, Sessions, _ => TestPlans.Slow(cluster.WebHost.Url, Clicks));
+
+            // Every session runs, spread over both silos, and no silo ever holds more than its slots.
+            var overCapacity = new List<string>();
+            var running = await Eventually.WaitForAsync(async () =>
+            {
+                foreach (var (silo, (inUse, slots)) in Slots(await cluster.StatusAsync()))
+                    if (inUse > slots) overCapacity.Add($"{silo}: {inUse}/{slots}");
+                return await ReadAsync(api, ids);
+            }, s => s.Values.All(x => Status(x) == "running" && Steps(x) >= 2), TimeSpan.FromSeconds(90), "all sessions running");
+            Assert.Empty(overCapacity);
+            var slots = Slots(await cluster.StatusAsync());
+            Assert.Equal(2, slots.Count);
+            Assert.All(slots.Values, s => Assert.InRange(s.InUse, 1, Capacity));
+            Assert.Equal(Sessions, slots.Values.Sum(s => s.InUse));
+
+            // kill -9 the silo with more sessions.
+            var victim = cluster.Silos.OrderByDescending(s => slots.Single(x => x.Key.StartsWith(cluster.AddressOf(s), StringComparison.Ordinal)).Value.InUse).First();
+            var onVictim = slots.Single(x => x.Key.StartsWith(cluster.AddressOf(victim), StringComparison.Ordinal)).Value.InUse;
+            var before = await ReadAsync(api, ids);
+            var clock = Stopwatch.StartNew();
+            victim.Kill9();
+
+            // The API stays responsive while the dead silo is detected: a new session is accepted promptly.
+            var create = Stopwatch.StartNew();
+            var late = (await api.CreateAsync(TestPlans.Slow(cluster.WebHost.Url, 3)))["id"]!.GetValue<string>();
+            var createMs = create.ElapsedMilliseconds;
+
+            // The first step a recovered session takes after the crash.
+            await Eventually.WaitForAsync(() => ReadAsync(api, ids),
+                s => s.Any(x => Recoveries(x.Value) > 0 && Steps(x.Value) > Steps(before[x.Key])), TimeSpan.FromSeconds(60), "a recovered session's next step");
+            var resumedMs = clock.ElapsedMilliseconds;
+            Measurements.Report(output, $"kill -9 to first resumed step: {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
+
+            var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
+                TimeSpan.FromSeconds(240), "every session to finish");
+            Assert.All(done.Values, s => Assert.True(Status(s) == "succeeded", s.ToJsonString()));
+
+            // Exactly the victim's sessions were recovered; the survivor's kept their activations.
+            Assert.Equal(onVictim, done.Values.Count(s => Recoveries(s) == 1));
+            Assert.Equal(Sessions - onVictim, done.Values.Count(s => Recoveries(s) == 0));
+
+            // Each plan step (plus the closing finish) is recorded exactly once, in order.
+            foreach (var id in ids)
+            {
+                var steps = await api.StepsAsync(id);
+                Assert.Equal(Enumerable.Range(0, Clicks + 1), steps.Select(s => s!["index"]!.GetValue<int>()));
+                Assert.All(steps, s => Assert.True(s!["ok"]!.GetValue<bool>(), s.ToJsonString()));
+            }
+            Assert.True(resumedMs < 15_000, $"resumed after {resumedMs} ms");
+            Assert.True(createMs < 10_000, $"creating a session right after the kill took {createMs} ms");
+            Assert.Equal("succeeded", Status(await api.WaitForEndAsync(late, TimeSpan.FromSeconds(60))));
+
+            // The dashboard's feed kept working: the web host relayed every recovery and the steps after it.
+            var recovered = hub.Events.Where(e => e.Kind == "recovered").Select(e => e.Message["sessionId"]!.GetValue<string>()).Distinct().ToList();
+            Assert.Equal(onVictim, recovered.Count);
+            Assert.All(recovered, id => Assert.Contains(hub.For(id), e => e.Kind == "finished"));
+        }
+        catch
+        {
+            output.WriteLine(cluster.Logs());
+            throw;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using RpaOrleans.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static RpaOrleans.Tests.Cluster.ClusterSessions;
+
+namespace RpaOrleans.Tests.Cluster;
+
+/// <summary>SIGTERM on a silo: it stops taking sessions, checkpoints its own and hands them over.</summary>
+[Collection(ClusterGroup.Name)]
+public sealed class SiloShutdownTests(ITestOutputHelper output)
+{
+    private const int Sessions = 6;
+    private const int Clicks = 14;
+
+    [Fact]
+    public async Task StoppingASiloGracefully_HandsItsSessionsOver_AndTheOtherSilosSessionsKeepTheirActivations()
+    {
+        await using var cluster = await ProcessCluster.StartAsync(Sessions, Sessions);
+        using var api = cluster.Client();
+        try
+        {
+            var ids = await CreateAsync(api, Sessions, _ => TestPlans.Slow(cluster.WebHost.Url, Clicks));
+            await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(x => Status(x) == "running" && Steps(x) >= 2),
+                TimeSpan.FromSeconds(90), "all sessions running");
+            var slots = Slots(await cluster.StatusAsync());
+            var leaving = cluster.Silos.First(s => slots.Single(x => x.Key.StartsWith(cluster.AddressOf(s), StringComparison.Ordinal)).Value.InUse > 0);
+            var onLeaving = slots.Single(x => x.Key.StartsWith(cluster.AddressOf(leaving), StringComparison.Ordinal)).Value.InUse;
+            var before = await ReadAsync(api, ids);
+
+            var clock = Stopwatch.StartNew();
+            await leaving.TerminateAsync(TimeSpan.FromSeconds(60));
+            var exitMs = clock.ElapsedMilliseconds;
+            await Eventually.WaitForAsync(() => ReadAsync(api, ids),
+                s => s.Values.Where(x => Recoveries(x) > 0).Count(x => Steps(x) > Steps(before[x["id"]!.GetValue<string>()])) == onLeaving,
+                TimeSpan.FromSeconds(60), "every handed-over session's next step");
+            var resumedMs = clock.ElapsedMilliseconds;
+            var line = $"graceful shutdown: SIGTERM to exit {exitMs} ms, to all {onLeaving} handed-over sessions stepping again {resumedMs} ms";
+            var handover = File.ReadLines(leaving.LogPath).LastOrDefault(l => l.Contains("Handed over", StringComparison.Ordinal)) ?? "";
+            var from = Math.Max(0, handover.IndexOf("Handed over", StringComparison.Ordinal));
+            var to = handover.IndexOf('"', from);
+            Measurements.Report(output, $"{line}; silo log: {(to > from ? handover[from..to] : handover[from..])}");
+
+            var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
+                TimeSpan.FromSeconds(180), "every session to finish");
+            Assert.All(done.Values, s => Assert.True(Status(s) == "succeeded", s.ToJsonString()));
+            Assert.Equal(onLeaving, done.Values.Count(s => Recoveries(s) == 1));
+            Assert.Equal(Sessions - onLeaving, done.Values.Count(s => Recoveries(s) == 0));
+            foreach (var id in ids)
+                Assert.Equal(Enumerable.Range(0, Clicks + 1), (await api.StepsAsync(id)).Select(s => s!["index"]!.GetValue<int>()));
+            Assert.Contains("Handed over", File.ReadAllText(leaving.LogPath), StringComparison.Ordinal);
+        }
+        catch
+        {
+            output.WriteLine(cluster.Logs());
+            throw;
+        }
+    }
+}
