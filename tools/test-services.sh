@@ -81,7 +81,10 @@ start_mongo() {
     rm -rf "$tmp"
   fi
   mkdir -p "$STATE"
-  (cd "$dir" && nohup node server.js "$MONGO_PORT" >"$STATE/mongo.log" 2>&1 & echo $! >"$STATE/mongo.pid")
+  # Detached from this script's output: a caller reading our stdout (a pipe, CI) must see it close.
+  setsid nohup node "$dir/server.js" "$MONGO_PORT" </dev/null >"$STATE/mongo.log" 2>&1 &
+  echo $! >"$STATE/mongo.pid"
+  disown || true
   wait_port "$MONGO_PORT"
 }
 

@@ -32,7 +32,7 @@ public static class ObservabilityExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(SessionsActivitySource, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
-                tracing.AddSource("Microsoft.AspNetCore");
+                tracing.AddSource("Microsoft.AspNetCore", "System.Net.Http");
                 if (otlp) tracing.AddOtlpExporter();
             });
         return builder;

@@ -23,7 +23,13 @@ public sealed class RpaMetrics : IDisposable
         StepLatency = _meter.CreateHistogram<double>("rpa_step_duration", "ms", "Time of one observe-plan-act step.");
         Tokens = _meter.CreateCounter<long>("rpa_llm_tokens", description: "LLM tokens used by steps.");
         _meter.CreateObservableGauge("rpa_queue_depth", ObserveQueue, description: "Sessions waiting for admission, by tenant.");
+        Finished = _meter.CreateCounter<long>("rpa_sessions_finished", description: "Sessions that ended, by final status.");
+        Recovered = _meter.CreateCounter<long>("rpa_sessions_recovered", description: "Sessions resumed after their silo or process was lost.");
     }
+
+    public Counter<long> Finished { get; }
+
+    public Counter<long> Recovered { get; }
 
     public Histogram<double> StepLatency { get; }
 
@@ -35,6 +41,10 @@ public sealed class RpaMetrics : IDisposable
     /// <summary>Feeds the instruments from one event of the stream.</summary>
     public void Observe(SessionEvent e)
     {
+        if (e.Kind == SessionEventKinds.Finished)
+            Finished.Add(1, new KeyValuePair<string, object?>("status", e.Snapshot.Status.ToString().ToLowerInvariant()));
+        else if (e.Kind == SessionEventKinds.Recovered)
+            Recovered.Add(1);
         if (e.Step is { } step)
         {
             StepLatency.Record(step.Timings.TotalMs);

@@ -82,22 +82,27 @@ public static class RpaSiloExtensions
         services.AddSingleton<PlanHealer>();
         services.AddSingleton<AgentRoles>();
         services.AddSingleton<SqliteDatabase>();
-        services.AddOptions<SecretOptions>().Bind(builder.Configuration.GetSection(SecretOptions.Section));
+        var mode = (builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions()).Mode;
+        services.AddOptions<SecretOptions>().Bind(builder.Configuration.GetSection(SecretOptions.Section))
+            // Every process of a cluster decrypts what another wrote (checkpoints, the vault): one key for all.
+            .Validate(o => mode != RpaMode.Cluster || !string.IsNullOrWhiteSpace(o.MasterKey),
+                "Cluster mode needs Secrets:MasterKey (base64 of 32 random bytes, the same on every silo and web host).")
+            .ValidateOnStart();
         services.AddSingleton<DataProtector>();
-        services.AddSingleton<ISecretVault, SqliteSecretVault>();
         services.AddSingleton<DependencyChecks>();
         services.AddOptions<AdmissionOptions>().Bind(builder.Configuration.GetSection(AdmissionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        var rpa = builder.Configuration.GetSection(RpaOptions.Section).Get<RpaOptions>() ?? new RpaOptions();
-        if (rpa.Mode == RpaMode.Cluster)
+        if (mode == RpaMode.Cluster)
         {
             services.AddOptions<RpaClusterOptions>().Bind(builder.Configuration.GetSection(RpaClusterOptions.Section))
                 .ValidateDataAnnotations().ValidateOnStart();
             services.AddClusterStores();
+            services.AddSingleton<ISecretVault, PostgresSecretVault>();
         }
         else
         {
             services.AddEmbeddedStores();
+            services.AddSingleton<ISecretVault, SqliteSecretVault>();
         }
         services.AddHostedService<SessionRecoveryService>();
         services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

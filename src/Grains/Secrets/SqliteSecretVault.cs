@@ -16,7 +16,7 @@ public sealed class SqliteSecretVault(SqliteDatabase database, DataProtector pro
             """;
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$data", protector.Protect(value, Context(tenantId, name)));
+        command.Parameters.AddWithValue("$data", protector.Protect(value, SecretContext.For(tenantId, name)));
         command.Parameters.AddWithValue("$domains", RpaJson.Serialize(allowedDomains));
         command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -47,7 +47,7 @@ public sealed class SqliteSecretVault(SqliteDatabase database, DataProtector pro
         while (await reader.ReadAsync(cancellationToken))
         {
             var name = reader.GetString(0);
-            list.Add(new SecretValue(name, protector.Unprotect((byte[])reader.GetValue(1), Context(tenantId, name)),
+            list.Add(new SecretValue(name, protector.Unprotect((byte[])reader.GetValue(1), SecretContext.For(tenantId, name)),
                 RpaJson.Deserialize<List<string>>(reader.GetString(2))));
         }
         return list;
@@ -62,6 +62,4 @@ public sealed class SqliteSecretVault(SqliteDatabase database, DataProtector pro
         command.Parameters.AddWithValue("$name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
-
-    private static string Context(string tenantId, string name) => $"secret:{tenantId}:{name}";
 }

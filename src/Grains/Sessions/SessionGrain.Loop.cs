@@ -136,10 +136,12 @@ public sealed partial class SessionGrain
         var index = S.StepCount;
         var startedAt = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
+        using var stepSpan = StepTracing.StartStep(Id, S.TenantId ?? "", index);
 
         PageObservation observation;
         var phase = Stopwatch.StartNew();
         var followedTab = _lease!.FollowNewTab();
+        var observeSpan = StepTracing.StartPhase("observe");
         try
         {
             if (followedTab) await _lease.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 10_000 });
@@ -147,14 +149,21 @@ public sealed partial class SessionGrain
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
+            StepTracing.Fail(observeSpan, ex.Message);
+            observeSpan?.Dispose();
             await RecordFailureWithoutPageAsync(index, startedAt, "observe_failed", ex.Message.Split('\n', 2)[0]);
+            StepTracing.Fail(stepSpan, "observe_failed");
             return;
         }
+        observeSpan?.SetTag("rpa.elements", observation.Elements.Count);
+        observeSpan?.Dispose();
         var observeMs = (int)phase.ElapsedMilliseconds;
 
         phase.Restart();
         var fromPlan = spec.HasPlan && S.PlanCursor < spec.Plan!.Count;
         PlannerDecision decision;
+        var planSpan = StepTracing.StartPhase("plan");
+        planSpan?.SetTag("rpa.planner", fromPlan ? "plan" : "llm");
         if (fromPlan)
         {
             decision = await planPlanner.NextAsync(Context(index, observation), CancellationToken.None);
@@ -170,10 +179,13 @@ public sealed partial class SessionGrain
             // A plan that ran out without a finish step succeeded, with what it extracted.
             decision = PlannerDecision.Of(new StepAction(ActionKind.Finish, Success: true, Reasoning: "The plan is complete."));
         }
+        planSpan?.SetTag("rpa.tokens", decision.Tokens.Total);
+        planSpan?.Dispose();
         var planMs = (int)phase.ElapsedMilliseconds;
 
         phase.Restart();
         var action = decision.Action;
+        var actSpan = StepTracing.StartPhase("act");
         ActionOutcome outcome;
         if (action is null)
         {
@@ -202,6 +214,8 @@ public sealed partial class SessionGrain
                 outcome = healedOutcome;
             }
         }
+        if (!outcome.Ok) StepTracing.Fail(actSpan, outcome.ErrorCode ?? outcome.Error);
+        actSpan?.Dispose();
         var actMs = (int)phase.ElapsedMilliseconds;
 
         (SessionStatus Status, SessionError? Error)? stagnated = null;
@@ -294,7 +308,7 @@ public sealed partial class SessionGrain
         await PublishAsync(SessionEventKinds.Step, step);
         await AuditAsync($"step.{action?.Action.ToString().ToLowerInvariant() ?? "none"}", detail: $"#{index} {(outcome.Ok ? "ok" : step.Error)}");
         LogStep(index, action?.Action, outcome.Ok, step.Error, (int)total.ElapsedMilliseconds);
-        StepTracing.Record(step, S.TenantId ?? "");
+        StepTracing.Complete(stepSpan, step);
 
         if (end is { } e) await FinishAsync(e.Status, e.Error);
         else if (S.CancelRequested) await FinishAsync(SessionStatus.Cancelled, new SessionError("cancelled", S.CancelReason ?? "Cancelled by request."));

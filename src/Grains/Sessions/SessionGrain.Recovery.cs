@@ -26,7 +26,7 @@ public sealed partial class SessionGrain : IRemindable
     /// </summary>
     private async Task ScopedTickAsync(CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = Id, ["TenantId"] = S.TenantId ?? "" });
+        using var scope = SessionLogScope.Begin(logger, Id, S.TenantId ?? "");
         await TickAsync(cancellationToken);
     }
 

@@ -52,7 +52,7 @@ public sealed partial class SessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _logScope = logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = Id });
+        _logScope = SessionLogScope.Begin(logger, Id);
         _events = this.GetStreamProvider(SessionStreams.Provider)
             .GetStream<SessionEvent>(StreamId.Create(SessionStreams.Namespace, SessionStreams.FleetKey));
         if (!state.RecordExists || S.Status.IsTerminal()) return;

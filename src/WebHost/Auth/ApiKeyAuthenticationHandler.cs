@@ -8,7 +8,8 @@ namespace RpaOrleans.WebHost.Auth;
 
 /// <summary>
 /// Accepts a key in <c>X-Api-Key</c>, as <c>Authorization: Bearer</c>, or — for WebSockets and
-/// image tags, which cannot set headers — in the <c>access_token</c> query parameter.
+/// image tags, which cannot set headers — in the <c>access_token</c> query parameter; under
+/// <c>/orleans</c> also in a cookie (see <see cref="OrleansDashboardCookie"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRegistry keys)
@@ -41,8 +42,18 @@ public sealed class ApiKeyAuthenticationHandler(
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization["Bearer ".Length..].Trim();
         if (request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrWhiteSpace(token)) return token.ToString();
+        // The Orleans dashboard's own page fetches its data without our headers: under its path only,
+        // the HttpOnly cookie set when an admin opened it with ?access_token= stands in for the key.
+        if (request.Path.StartsWithSegments(OrleansDashboardPath) && request.Cookies.TryGetValue(OrleansDashboardCookie, out var cookie)
+            && !string.IsNullOrWhiteSpace(cookie)) return cookie;
         return null;
     }
+
+    /// <summary>Where Orleans' dashboard is mapped on the web host.</summary>
+    public const string OrleansDashboardPath = "/orleans";
+
+    /// <summary>The cookie that carries an admin's key for the Orleans dashboard (path-scoped, HttpOnly, SameSite=Strict).</summary>
+    public const string OrleansDashboardCookie = "rpa_orleans_key";
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

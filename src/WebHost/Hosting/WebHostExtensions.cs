@@ -90,6 +90,7 @@ public static class WebHostExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOrleansDashboardSignIn();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthApi();
@@ -100,7 +101,7 @@ public static class WebHostExtensions
         app.MapClusterApi();
         app.MapRpaMetrics();
         // Orleans' own dashboard (grains, silos, call rates), for admins only.
-        app.MapOrleansDashboard("/orleans").RequireAuthorization(Policies.Admin);
+        app.MapOrleansDashboard(ApiKeyAuthenticationHandler.OrleansDashboardPath).RequireAuthorization(Policies.Admin);
         app.MapHub<SessionsHub>("/hubs/sessions");
 
         var generated = app.Services.GetRequiredService<ApiKeyRegistry>().Generated;

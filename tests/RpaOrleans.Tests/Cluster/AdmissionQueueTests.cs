@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using RpaOrleans.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static RpaOrleans.Tests.Cluster.ClusterSessions;
@@ -34,6 +36,25 @@ public sealed class AdmissionQueueTests(ITestOutputHelper output)
             // They ran on the new capacity, not on slots freed by the first two.
             Assert.All((await ReadAsync(api, running)).Values, s => Assert.Equal("running", Status(s)));
             Assert.Equal(0, (await cluster.StatusAsync())["queueDepth"]!.GetValue<int>());
+
+            // A secret stored through the web host is typed by a session on a browser silo (one vault for
+            // the cluster, one master key): the page gets the value, and the record shows the placeholder.
+            using (var put = await api.Http.PutAsync("/api/v1/secrets/cluster-note", new StringContent(
+                TestPlans.Json(new { value = "Cluster-Vault-Value-314", allowedDomains = new[] { "127.0.0.1" } }), Encoding.UTF8, "application/json")))
+                Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+            var typed = await api.CreateAsync(new
+            {
+                plan = new[]
+                {
+                    new StepAction(ActionKind.Type, new TargetDescriptor(Label: "Note"), Value: "{{secret:cluster-note}}"),
+                    new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Save note")),
+                    new StepAction(ActionKind.Extract, new TargetDescriptor(Css: "#storage-dump"), Field: "dump"),
+                },
+                startUrl = $"{cluster.WebHost.Url}/demo/storage.html",
+            });
+            var typedDone = await api.WaitForEndAsync(typed["id"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
+            Assert.True(Status(typedDone) == "succeeded", typedDone.ToJsonString());
+            Assert.Contains("localStorage[\"demo-note\"]: {{secret:cluster-note}}", typedDone["result"]!["dump"]!.GetValue<string>());
         }
         catch
         {

@@ -13,6 +13,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<NodeProcess> _nodes = [];
     private readonly Dictionary<NodeProcess, int> _siloPorts = [];
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string _masterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private int _siloCount;
 
     private ProcessCluster(string logDirectory) => LogDirectory = logDirectory;
@@ -74,6 +75,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             // With 1 s probes a crash is detected in ~2 s; no extra directory hold on top of that.
             ["Cluster__DirectoryLeaseDuration"] = "00:00:02",
             ["Browser__Capacity"] = capacity.ToString(CultureInfo.InvariantCulture),
+            // One key for the whole cluster, and nothing shared on disk: each process has its own data folder.
+            ["Secrets__MasterKey"] = _masterKey,
+            ["Rpa__DataDirectory"] = Path.Combine(LogDirectory, name + "-data"),
             ["Api__RequestsPerSecond"] = "5000",
             ["Rpa__Demo"] = "false",
             ["Network__AllowedHosts__0"] = "127.0.0.1",
