@@ -32,6 +32,15 @@ public static class BenchPlans
         ["metadata"] = new JsonObject { ["bench"] = "idle" },
     };
 
+    /// <summary>A session that keeps stepping: clicks on the demo's slow page, for the recovery benchmark.</summary>
+    public static JsonObject Clicking(string baseUrl, int clicks) => new()
+    {
+        ["startUrl"] = $"{baseUrl}/demo/slow.html",
+        ["plan"] = new JsonArray(Enumerable.Range(0, clicks).Select(_ => (JsonNode)Step("click", new JsonObject { ["role"] = "button", ["name"] = "Do nothing" })).ToArray()),
+        ["budgets"] = new JsonObject { ["maxSteps"] = clicks + 5, ["maxDurationSeconds"] = 600 },
+        ["metadata"] = new JsonObject { ["bench"] = "recovery" },
+    };
+
     private static JsonObject Step(string action, JsonObject? target, string? value = null, bool? submit = null, string? field = null)
     {
         var step = new JsonObject { ["action"] = action };

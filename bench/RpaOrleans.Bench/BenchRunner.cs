@@ -37,10 +37,8 @@ public static class BenchRunner
         if (settings.Runs("rest"))
             results.Add(await RestBench.RunAsync(settings, () => PlatformHost.StartAsync(settings.WebHostDll, capacity: 0)));
 
-        var recovery = new BenchResult("6. Recovery (kill -9 of a silo)");
-        recovery.Line("Not measured yet: it needs the multi-silo cluster harness (cluster issue), which has not landed on main.");
-        recovery.Target("recovery: kill -9 → next step on a survivor", "not measured", null, "needs the cluster harness");
-        results.Add(recovery);
+        if (settings.Runs("recovery"))
+            results.Add(await RecoveryBench.RunAsync(settings));
 
         if (settings.Only.Contains("screenshot"))
         {

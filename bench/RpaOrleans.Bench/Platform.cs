@@ -34,7 +34,14 @@ public sealed class Platform : IAsyncDisposable
         _hub.On<JsonObject>("step", OnStep);
         _hub.On<JsonObject>("finished", OnFinished);
         _hub.On<JsonObject>("status", OnStatus);
+        _hub.On<JsonObject>("recovered", m => Recoveries.Enqueue((m["sessionId"]!.GetValue<string>(), m["at"]!.GetValue<DateTimeOffset>(), Now)));
     }
+
+    /// <summary>Every step message: session, index, when the step started (platform clock) and when it arrived here.</summary>
+    public ConcurrentQueue<(string SessionId, int Index, DateTimeOffset StartedAt, DateTimeOffset Received)> Steps { get; } = new();
+
+    /// <summary>Every <c>recovered</c> message: a session resumed after losing its silo (published at, received at).</summary>
+    public ConcurrentQueue<(string SessionId, DateTimeOffset At, DateTimeOffset Received)> Recoveries { get; } = new();
 
     /// <summary>Sessions that reached Running (their start page is open).</summary>
     public ConcurrentDictionary<string, bool> Running { get; } = new();
@@ -59,11 +66,13 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>Wall-clock now with a monotonic clock (no NTP steps mid-run).</summary>
-    private DateTimeOffset Now => _clockOrigin + _clock.Elapsed;
+    public DateTimeOffset Now => _clockOrigin + _clock.Elapsed;
 
     private void OnStep(JsonObject message)
     {
         var received = Now;
+        if (message["step"] is JsonObject recorded)
+            Steps.Enqueue((message["sessionId"]!.GetValue<string>(), recorded["index"]!.GetValue<int>(), recorded["startedAt"]!.GetValue<DateTimeOffset>(), received));
         if (!Recording) return;
         var at = message["at"]!.GetValue<DateTimeOffset>();
         EventLatencies.Enqueue((received - at).TotalMilliseconds);

@@ -15,6 +15,8 @@ public sealed class PlatformHost : IAsyncDisposable
     private readonly Process _process;
     private readonly string _dataDirectory;
 
+    private Dictionary<string, string> _environment = [];
+
     private PlatformHost(Process process, string baseUrl, string dataDirectory)
     {
         _process = process;
@@ -25,6 +27,9 @@ public sealed class PlatformHost : IAsyncDisposable
     public string BaseUrl { get; }
 
     public int Pid => _process.Id;
+
+    /// <summary>A setting the process was started with (environment variable name).</summary>
+    public string Setting(string name) => _environment[name];
 
     public static async Task<PlatformHost> StartAsync(string webHostDll, int capacity, IDictionary<string, string>? settings = null)
     {
@@ -73,7 +78,7 @@ public sealed class PlatformHost : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new PlatformHost(process, baseUrl, data);
+        var host = new PlatformHost(process, baseUrl, data) { _environment = env };
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -94,11 +99,31 @@ public sealed class PlatformHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A machine lost: SIGKILL to the process and everything it started (driver, Chromium).</summary>
+    public void Kill9()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    /// <summary>SIGTERM (what an orchestrator sends) and the time until the process has exited.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        if (_process.HasExited) return TimeSpan.Zero;
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+            await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return clock.Elapsed;
     }
 
     public double PssMiB() => ProcessTree.PssMiB(Pid);

@@ -1,6 +1,6 @@
 using RpaOrleans.Bench;
 
-// ./rpa bench [--quick] [--only overhead,throughput,density,rest,observation] [--no-doc]
+// ./rpa bench [--quick] [--only overhead,throughput,density,rest,recovery,observation] [--no-doc]
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? [];
 var root = Environment.GetEnvironmentVariable("RPA_ROOT") ?? Directory.GetCurrentDirectory();

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { Activity, History, LogOut, PlusCircle, Workflow } from "lucide-react";
+import { Activity, History, LogOut, PlusCircle, Server, Workflow } from "lucide-react";
 import { api, getApiKey, SignedOutError } from "@/lib/api";
 import { AuthContext, useSignOut } from "@/lib/auth";
 import { live } from "@/lib/hub";
@@ -105,6 +105,19 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               <span className="hidden text-xs text-muted md:inline" title={`API key "${caller.name}"`}>
                 {caller.tenant} · {caller.role}
               </span>
+            )}
+            {caller?.role === "admin" && (
+              // Orleans' own dashboard: the key goes along once and becomes a cookie scoped to /orleans.
+              <a
+                href={`/orleans/?access_token=${encodeURIComponent(getApiKey() ?? "")}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="grid size-9 place-items-center rounded-md text-muted hover:bg-raised hover:text-ink"
+                aria-label="Orleans dashboard (opens in a new tab)"
+                title="Orleans dashboard: silos, grains, call rates"
+              >
+                <Server aria-hidden className="size-4" />
+              </a>
             )}
             <ThemeToggle />
             <button

@@ -78,8 +78,10 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<bool> RestoreBrowserAsync()
     {
+        var clock = Stopwatch.StartNew();
         var lease = await AcquireBrowserAsync(admit: false);
         if (lease is null) return false;
+        var leaseMs = clock.ElapsedMilliseconds;
         _lease = lease;
         _lease.DialogPolicy = S.Spec!.Dialogs ?? DialogPolicy.Default;
         var url = S.CurrentUrl ?? S.Spec!.StartUrl;
@@ -97,7 +99,7 @@ public sealed partial class SessionGrain
         await SaveAsync();
         await PublishAsync(SessionEventKinds.Recovered);
         await AuditAsync("session.recovered", detail: $"after {S.StepCount} steps");
-        LogRecovered(S.StepCount, url);
+        LogRecovered(S.StepCount, url, clock.ElapsedMilliseconds, leaseMs);
         return true;
     }
 
@@ -532,8 +534,8 @@ public sealed partial class SessionGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Session started at {StartUrl}")]
     private partial void LogStarted(string? startUrl);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session recovered after {Steps} steps at {Url}")]
-    private partial void LogRecovered(int steps, string? url);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session recovered after {Steps} steps at {Url} in {Ms} ms (browser context {LeaseMs} ms)")]
+    private partial void LogRecovered(int steps, string? url, long ms, long leaseMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Step {Index} {Action}: ok={Ok} {Error} in {Ms} ms")]
     private partial void LogStep(int index, ActionKind? action, bool ok, string? error, int ms);

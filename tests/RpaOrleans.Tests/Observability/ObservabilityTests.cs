@@ -106,19 +106,37 @@ public sealed class ObservabilityTests : IAsyncLifetime
         api.Headers.Add("Cookie", pair);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(api)).StatusCode);
 
-        // In a real browser the dashboard's own data requests succeed with the cookie alone.
+        // In a real browser: an admin follows the link in our dashboard's header; Orleans' page opens in a
+        // new tab without the key in its address, and its own data requests succeed with the cookie alone.
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("RPA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var tab = await browser.NewPageAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl });
+        context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync($"window.sessionStorage.setItem('rpa.apiKey', '{TestKeys.Admin}');");
         var dataCalls = new ConcurrentQueue<(string Url, int Status)>();
-        tab.Response += (_, r) => { if (r.Url.Contains("/orleans/", StringComparison.Ordinal) && r.Request.ResourceType is "fetch" or "xhr") dataCalls.Enqueue((r.Url, r.Status)); };
-        await tab.GotoAsync($"{_host.BaseUrl}/orleans/?access_token={TestKeys.Admin}");
+        context.Response += (_, r) =>
+        {
+            if (r.Url.Contains("/orleans/", StringComparison.Ordinal) && r.Request.ResourceType is "fetch" or "xhr") dataCalls.Enqueue((r.Url, r.Status));
+        };
+        var ours = await context.NewPageAsync();
+        await ours.GotoAsync("/");
+        var link = ours.GetByRole(AriaRole.Link, new() { Name = "Orleans dashboard (opens in a new tab)" });
+        var tab = await ours.RunAndWaitForPopupAsync(() => link.ClickAsync());
+        await tab.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Equal($"{_host.BaseUrl}/orleans/", tab.Url);
-        await Eventually.WaitForAsync(() => Task.FromResult(dataCalls.ToList()), c => c.Count >= 2, TimeSpan.FromSeconds(20), "the Orleans dashboard's data requests");
+        await Eventually.WaitForAsync(() => Task.FromResult(dataCalls.ToList()), c => c.Count >= 2, TimeSpan.FromSeconds(30), "the Orleans dashboard's data requests");
         Assert.All(dataCalls, c => Assert.Equal(200, c.Status));
+
+        // A viewer is not offered the link.
+        var viewerContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl });
+        await viewerContext.AddInitScriptAsync($"window.sessionStorage.setItem('rpa.apiKey', '{TestKeys.Viewer}');");
+        var viewer = await viewerContext.NewPageAsync();
+        await viewer.GotoAsync("/");
+        await Assertions.Expect(viewer.GetByText("acme · viewer")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal(0, await viewer.GetByRole(AriaRole.Link, new() { Name = "Orleans dashboard (opens in a new tab)" }).CountAsync());
     }
 }
