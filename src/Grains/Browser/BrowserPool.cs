@@ -58,10 +58,11 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         try
         {
             var browser = await GetBrowserAsync(cancellationToken);
+            var (cookiesOnly, localStorage) = CheckpointedStorage.Split(storageStateJson);
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
-                StorageState = storageStateJson,
+                StorageState = cookiesOnly,
                 AcceptDownloads = guard.Options.AllowDownloads,
                 Locale = "en-US",
                 TimezoneId = "UTC",
@@ -77,6 +78,18 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             };
             context.Page += (_, newPage) => { if (lease is not null) AttachPageHandlers(newPage, lease); };
             var page = await context.NewPageAsync();
+            if (localStorage.Count > 0)
+            {
+                try
+                {
+                    await CheckpointedStorage.RestoreAsync(page, localStorage);
+                }
+                catch (PlaywrightException)
+                {
+                    await context.CloseAsync();
+                    throw;
+                }
+            }
             lease = new BrowserLease(sessionId, context, page, Release);
             AttachPageHandlers(page, lease);
             _leases[sessionId] = lease;

@@ -9,9 +9,15 @@ namespace RpaOrleans.Tests.Cluster;
 [Collection(ClusterGroup.Name)]
 public sealed class SiloCrashTests(ITestOutputHelper output)
 {
-    private const int Capacity = 7;
+    // 12 sessions on two silos of 8 slots: both silos hold sessions (at least 4 each), and the survivor
+    // keeps at least one free slot for a recovered session after the session created right after the
+    // kill took one; the others resume as slots free up.
+    private const int Capacity = 8;
     private const int Sessions = 12;
-    private const int Clicks = 16;
+    private const int Waits = 14;
+
+    /// <summary>Plan steps plus the closing finish.</summary>
+    private const int StepsPerSession = 2 + Waits + 1 + 1;
 
     [Fact]
     public async Task KillingASiloDuringTwelveSessions_EverySessionFinishesOnTheSurvivor_WithEachStepRecordedOnce()
@@ -22,7 +28,8 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         await hub.SubscribeFleetAsync();
         try
         {
-            var ids = await CreateAsync(api, Sessions, _ => TestPlans.Slow(cluster.WebHost.Url, Clicks));
+            // Each session saves its own note in localStorage and a cookie, then keeps stepping; its last step reads them back.
+            var ids = await CreateAsync(api, Sessions, i => TestPlans.StorageThenWait(cluster.WebHost.Url, $"note-{i}", Waits));
 
             // Every session runs, spread over both silos, and no silo ever holds more than its slots.
             var overCapacity = new List<string>();
@@ -68,8 +75,17 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             foreach (var id in ids)
             {
                 var steps = await api.StepsAsync(id);
-                Assert.Equal(Enumerable.Range(0, Clicks + 1), steps.Select(s => s!["index"]!.GetValue<int>()));
+                Assert.Equal(Enumerable.Range(0, StepsPerSession), steps.Select(s => s!["index"]!.GetValue<int>()));
                 Assert.All(steps, s => Assert.True(s!["ok"]!.GetValue<bool>(), s.ToJsonString()));
+            }
+
+            // The browser state came back on the survivor: each session, recovered or not, still holds its
+            // own note in localStorage and in its cookie (and nobody else's) when it reads them at the end.
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var dump = done[ids[i]]["result"]!["dump"]!.GetValue<string>();
+                Assert.Contains($"localStorage[\"demo-note\"]: note-{i}\n", dump + "\n", StringComparison.Ordinal);
+                Assert.Matches($@"demo_note=note-{i}(;|$)", dump);
             }
             Assert.True(resumedMs < 15_000, $"resumed after {resumedMs} ms");
             Assert.True(createMs < 10_000, $"creating a session right after the kill took {createMs} ms");

@@ -27,5 +27,24 @@ public static class TestPlans
         budgets = new SessionBudgets(MaxSteps: clicks + 5),
     };
 
+    /// <summary>
+    /// Saves <paramref name="note"/> to the page's localStorage and a cookie, waits <paramref name="waits"/>
+    /// times 400 ms, then reads back what the browser context holds (field <c>dump</c>): after a
+    /// recovery it shows whether the checkpointed storage came back. Steps: 2 + waits + 1 (+ finish).
+    /// </summary>
+    public static object StorageThenWait(string baseUrl, string note, int waits) => new
+    {
+        plan = new[]
+        {
+            new StepAction(ActionKind.Type, new TargetDescriptor(Label: "Note"), Value: note),
+            new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Save note")),
+        }
+        .Concat(Enumerable.Range(0, waits).Select(_ => new StepAction(ActionKind.Wait, Value: "400")))
+        .Append(new StepAction(ActionKind.Extract, new TargetDescriptor(Css: "#storage-dump"), Field: "dump"))
+        .ToList(),
+        startUrl = $"{baseUrl}/demo/storage.html",
+        budgets = new SessionBudgets(MaxSteps: waits + 10),
+    };
+
     public static string Json(object body) => RpaJson.Serialize(body);
 }
