@@ -25,6 +25,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Runs a command that leaves a daemon behind with none of this shell's file descriptors above 2:
+# a caller (CI) that waits for a pipe it handed us to close must not wait for Redis or PostgreSQL.
+without_inherited_fds() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+    done
+    exec "$@"
+  )
+}
+
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_port() {
@@ -36,7 +48,7 @@ start_redis() {
   apt_install redis-server
   listening "$REDIS_PORT" && return 0
   mkdir -p "$STATE"
-  redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+  without_inherited_fds redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
     --dir "$STATE" --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
   wait_port "$REDIS_PORT"
 }
@@ -55,13 +67,13 @@ start_postgres() {
   if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$PG_CLUSTER"; then
     $SUDO pg_createcluster "$version" "$PG_CLUSTER" --port "$PG_PORT" -- --auth-host=scram-sha-256 >/dev/null
   fi
-  if ! listening "$PG_PORT"; then $SUDO pg_ctlcluster "$version" "$PG_CLUSTER" start; fi
+  if ! listening "$PG_PORT"; then without_inherited_fds $SUDO pg_ctlcluster "$version" "$PG_CLUSTER" start; fi
   wait_port "$PG_PORT"
   $SUDO runuser -u postgres -- psql -q -p "$PG_PORT" -c "ALTER USER postgres PASSWORD '$PG_PASSWORD'" >/dev/null
 }
 
 restart_postgres() {
-  $SUDO pg_ctlcluster "$(pg_version)" "$PG_CLUSTER" restart -m fast
+  without_inherited_fds $SUDO pg_ctlcluster "$(pg_version)" "$PG_CLUSTER" restart -m fast
   wait_port "$PG_PORT"
 }
 
@@ -82,7 +94,7 @@ start_mongo() {
   fi
   mkdir -p "$STATE"
   # Detached from this script's output: a caller reading our stdout (a pipe, CI) must see it close.
-  setsid nohup node "$dir/server.js" "$MONGO_PORT" </dev/null >"$STATE/mongo.log" 2>&1 &
+  without_inherited_fds setsid nohup node "$dir/server.js" "$MONGO_PORT" </dev/null >"$STATE/mongo.log" 2>&1 &
   echo $! >"$STATE/mongo.pid"
   disown || true
   wait_port "$MONGO_PORT"
