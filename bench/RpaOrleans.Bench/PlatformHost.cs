@@ -64,11 +64,16 @@ public sealed class PlatformHost : IAsyncDisposable
         foreach (var (k, v) in env) info.Environment[k] = v;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the web host");
         var tail = new Queue<string>();
+        // The whole output goes to a log file too (RPA_BENCH_LOGS, default /tmp/rpa-bench-logs), to explain outliers.
+        var logs = Environment.GetEnvironmentVariable("RPA_BENCH_LOGS") ?? Path.Combine(Path.GetTempPath(), "rpa-bench-logs");
+        Directory.CreateDirectory(logs);
+        var logFile = new StreamWriter(Path.Combine(logs, $"{DateTime.UtcNow:HHmmss}-{Path.GetFileNameWithoutExtension(webHostDll)}-{port}.log")) { AutoFlush = true };
         void Keep(string? line)
         {
             if (line is null) return;
             lock (tail)
             {
+                logFile.WriteLine(line);
                 tail.Enqueue(line);
                 if (tail.Count > 40) tail.Dequeue();
             }

@@ -101,7 +101,8 @@ public static class RecoveryBench
             ["Secrets__MasterKey"] = masterKey,
             ["Browser__Capacity"] = capacity.ToString(CultureInfo.InvariantCulture),
             ["Network__AllowedHosts__0"] = "127.0.0.1",
-            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Orleans"] = "Warning",
         };
 
         await using var web = await PlatformHost.StartAsync(settings.WebHostDll, 0, Env(0));

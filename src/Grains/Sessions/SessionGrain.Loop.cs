@@ -94,12 +94,13 @@ public sealed partial class SessionGrain
                 return false;
             }
         }
+        var openMs = clock.ElapsedMilliseconds - leaseMs;
         S.RecoveryCount++;
         S.History.Add($"(the session was recovered after an interruption; the step after #{S.StepCount} may or may not have happened — check the page)");
         await SaveAsync();
         await PublishAsync(SessionEventKinds.Recovered);
         await AuditAsync("session.recovered", detail: $"after {S.StepCount} steps");
-        LogRecovered(S.StepCount, url, clock.ElapsedMilliseconds, leaseMs);
+        LogRecovered(S.StepCount, url, clock.ElapsedMilliseconds, leaseMs, openMs);
         return true;
     }
 
@@ -534,8 +535,8 @@ public sealed partial class SessionGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Session started at {StartUrl}")]
     private partial void LogStarted(string? startUrl);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session recovered after {Steps} steps at {Url} in {Ms} ms (browser context {LeaseMs} ms)")]
-    private partial void LogRecovered(int steps, string? url, long ms, long leaseMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session recovered after {Steps} steps at {Url} in {Ms} ms (browser context {LeaseMs} ms, reopening the page {OpenMs} ms, the rest checkpoint and events)")]
+    private partial void LogRecovered(int steps, string? url, long ms, long leaseMs, long openMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Step {Index} {Action}: ok={Ok} {Error} in {Ms} ms")]
     private partial void LogStep(int index, ActionKind? action, bool ok, string? error, int ms);
