@@ -32,8 +32,7 @@ public sealed class RawFloor : IAsyncDisposable
             Headless = true,
             ExecutablePath = ChromiumLocator.Find(null),
             // The same flags as the platform's BrowserPool.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-gpu"],
+            Args = ChromiumLocator.LaunchArgs,
         });
         return new RawFloor(playwright, browser);
     }

@@ -11,17 +11,6 @@ namespace RpaOrleans.Browser;
 /// </summary>
 public sealed partial class BrowserPool(IOptions<BrowserOptions> options, NetworkGuard guard, ILogger<BrowserPool> logger) : IAsyncDisposable
 {
-    private static readonly string[] DefaultArgs =
-    [
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-gpu",
-    ];
-
     private readonly BrowserOptions _options = options.Value;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly ConcurrentDictionary<string, BrowserLease> _leases = new();
@@ -259,7 +248,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             {
                 Headless = _options.Headless,
                 ExecutablePath = executable,
-                Args = [.. DefaultArgs, .. _options.ExtraArgs],
+                Args = [.. ChromiumLocator.LaunchArgs, .. _options.ExtraArgs],
             });
             _browser.Disconnected += (_, _) => { if (!_closing) LogDisconnected(); };
             return _browser;

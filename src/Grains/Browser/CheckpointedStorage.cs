@@ -8,8 +8,9 @@ namespace RpaOrleans.Browser;
 /// Puts a checkpointed storage state (Playwright's JSON: cookies, and localStorage per origin)
 /// back into a new context. Cookies go in with the context. localStorage is written through the
 /// session's own page — a navigation to a blank document served by a page route for each origin —
-/// instead of Playwright's storage-state restore, which opens and loads an extra page per origin:
-/// on a survivor restoring several sessions at once that page doubled the restore time.
+/// instead of Playwright's storage-state restore, which opens and loads an extra page per origin
+/// (about 0.3 s per restore measured alone). The blank document stays in the page's history, one
+/// entry before the reopened URL.
 /// </summary>
 public static class CheckpointedStorage
 {

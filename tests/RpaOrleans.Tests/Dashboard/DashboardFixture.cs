@@ -9,12 +9,6 @@ namespace RpaOrleans.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     private IPlaywright? _playwright;
 
     public TestHost Host { get; private set; } = null!;
@@ -26,12 +20,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Browser:Capacity"] = "6" });
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("RPA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await TestBrowser.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context on the dashboard; signed in with <paramref name="apiKey"/> unless it is null.</summary>

@@ -109,11 +109,7 @@ public sealed class ObservabilityTests : IAsyncLifetime
         // In a real browser: an admin follows the link in our dashboard's header; Orleans' page opens in a
         // new tab without the key in its address, and its own data requests succeed with the cookie alone.
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("RPA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl });
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync($"window.sessionStorage.setItem('rpa.apiKey', '{TestKeys.Admin}');");
