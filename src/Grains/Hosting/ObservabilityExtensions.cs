@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,15 @@ public static class ObservabilityExtensions
                 tracing.AddSource("Microsoft.AspNetCore", "System.Net.Http");
                 if (otlp) tracing.AddOtlpExporter();
             });
+        // Meters are matched by name across the whole process: a second host in it (the tests run several)
+        // would show up in this one's /metrics too, as duplicate series. Ours and ASP.NET Core's come from this
+        // host's IMeterFactory, so an instrument from another factory belongs to another host and is dropped.
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) =>
+        {
+            var ours = services.GetRequiredService<IMeterFactory>();
+            provider.AddView(instrument =>
+                instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, ours) ? MetricStreamConfiguration.Drop : null);
+        });
         return builder;
     }
 

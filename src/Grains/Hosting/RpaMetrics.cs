@@ -11,12 +11,14 @@ public sealed class RpaMetrics : IDisposable
 {
     public const string MeterName = "RpaOrleans";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Dictionary<string, SessionStatus> _statusBySession = [];
     private readonly Lock _lock = new();
 
-    public RpaMetrics(BrowserPool browsers)
+    public RpaMetrics(BrowserPool browsers, IMeterFactory meters)
     {
+        // From the host's factory: the meter is then this host's (see AddRpaObservability), not the process's.
+        _meter = meters.Create(MeterName);
         _meter.CreateObservableGauge("rpa_browser_slots", () => browsers.Capacity, description: "Browser slots of this process.");
         _meter.CreateObservableGauge("rpa_browser_slots_in_use", () => browsers.InUse, description: "Browser slots taken on this process.");
         _meter.CreateObservableGauge("rpa_sessions", ObserveSessions, description: "Sessions seen on the events stream, by state.");

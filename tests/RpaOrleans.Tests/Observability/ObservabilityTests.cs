@@ -80,6 +80,22 @@ public sealed class ObservabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoHostsInOneProcess_EachMetricsEndpointShowsItsOwnSeriesOnly()
+    {
+        // Meters are found by name process-wide; a host must still report only its own instruments, once.
+        await using var other = await TestHost.StartAsync(new Dictionary<string, string?> { ["Browser:Capacity"] = "7" });
+        foreach (var (host, slots) in new[] { (_host, 4), (other, 7) })
+        {
+            using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+            var metrics = await anonymous.GetStringAsync("/metrics");
+            var lines = metrics.Split('\n').Where(l => l.StartsWith("rpa_browser_slots{", StringComparison.Ordinal)).ToList();
+            Assert.True(lines.Count == 1 && lines[0].EndsWith($"}} {slots}", StringComparison.Ordinal), $"{host.BaseUrl}: {string.Join(" | ", lines)}");
+            var series = metrics.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l[..l.LastIndexOf(' ')]).ToList();
+            Assert.Empty(series.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key));
+        }
+    }
+
+    [Fact]
     public async Task OrleansDashboard_IsForAdminsOnly_AndWorksInABrowserAfterSigningInWithTheKey()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_host.BaseUrl) };
