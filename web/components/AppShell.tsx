@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { Activity, History, LogOut, PlusCircle, Server, Workflow } from "lucide-react";
+import { Activity, History, LogOut, Network, PlusCircle, Server, Workflow } from "lucide-react";
 import { api, getApiKey, SignedOutError } from "@/lib/api";
 import { AuthContext, useSignOut } from "@/lib/auth";
 import { live } from "@/lib/hub";
@@ -16,6 +16,9 @@ const NAV = [
   { href: "/new/", label: "New session", icon: PlusCircle },
   { href: "/history/", label: "History", icon: History },
 ] as const;
+
+// Silos, slots and the admission queue: what only an admin key may read.
+const ADMIN_NAV = [{ href: "/cluster/", label: "Cluster", icon: Network }] as const;
 
 function isCurrent(pathname: string, href: string) {
   const path = pathname.endsWith("/") ? pathname : `${pathname}/`;
@@ -82,7 +85,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <span>RpaOrleans</span>
           </Link>
           <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-            {NAV.map(({ href, label, icon: Icon }) => {
+            {[...NAV, ...(caller?.role === "admin" ? ADMIN_NAV : [])].map(({ href, label, icon: Icon }) => {
               const current = isCurrent(pathname, href);
               return (
                 <Link

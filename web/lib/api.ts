@@ -1,4 +1,4 @@
-import type { Caller, FleetStats, PlanDocument, ProblemDetails, SessionPage, SessionResource, StepResource } from "./types";
+import type { Caller, ClusterView, FleetStats, PlanDocument, ProblemDetails, SessionPage, SessionResource, StepResource } from "./types";
 
 // The API key lives in sessionStorage: it is gone when the browser tab's session ends.
 const KEY_STORAGE = "rpa.apiKey";
@@ -67,6 +67,7 @@ function query(filter: SessionFilter) {
 export const api = {
   me: (key?: string) => request<Caller>("/api/v1/me", {}, key ?? getApiKey()),
   stats: () => request<FleetStats>("/api/v1/stats"),
+  cluster: () => request<ClusterView>("/api/v1/cluster"),
   sessions: (filter: SessionFilter = {}) => request<SessionPage>(`/api/v1/sessions${query(filter)}`),
   session: (id: string) => request<SessionResource>(`/api/v1/sessions/${encodeURIComponent(id)}`),
   steps: (id: string) => request<StepResource[]>(`/api/v1/sessions/${encodeURIComponent(id)}/steps`),

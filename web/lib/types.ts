@@ -142,6 +142,26 @@ export interface FleetStats {
   finishedLastHour: number;
 }
 
+/** GET /api/v1/cluster (admins). */
+export interface ClusterSilo {
+  address: string;
+  /** Orleans membership: active, joining, shuttingdown, dead, unknown. */
+  status: string;
+  slots: number;
+  slotsInUse: number;
+  draining: boolean;
+}
+
+export interface ClusterView {
+  silos: ClusterSilo[];
+  slots: number;
+  slotsInUse: number;
+  capacity: number;
+  queuedByTenant: Record<string, number>;
+  admittedByTenant: Record<string, number>;
+  queueDepth: number;
+}
+
 export interface Caller {
   name: string;
   tenant: string;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Playwright;
 using RpaOrleans.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static RpaOrleans.Tests.Cluster.ClusterSessions;
@@ -29,7 +30,26 @@ public sealed class AdmissionQueueTests(ITestOutputHelper output)
             Assert.Equal(2, status["slotsInUse"]!.GetValue<int>());
             Assert.All((await ReadAsync(api, waiting)).Values, s => Assert.Equal("queued", Status(s)));
 
+            // An admin watching the dashboard's cluster page sees the full silo, the queue, and then the new silo.
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await TestBrowser.LaunchAsync(playwright);
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = cluster.WebHost.Url });
+            context.SetDefaultTimeout(30_000);
+            await context.AddInitScriptAsync($"window.sessionStorage.setItem('rpa.apiKey', '{TestKeys.Admin}');");
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/cluster/");
+            var browserSilos = page.Locator("[data-testid=silo-row]:not([data-slots='0'])");
+            await Assertions.Expect(browserSilos).ToHaveCountAsync(1);
+            await Assertions.Expect(browserSilos.First).ToHaveAttributeAsync("data-status", "active");
+            await Assertions.Expect(page.GetByTestId("cluster-slots")).ToHaveTextAsync("2/2");
+            await Assertions.Expect(page.GetByTestId("cluster-queue")).ToHaveTextAsync("3");
+            var acme = page.Locator("[data-testid=tenant-row][data-tenant=acme]");
+            await Assertions.Expect(acme.GetByTestId("tenant-queued")).ToHaveTextAsync("3");
+            await Assertions.Expect(acme.GetByTestId("tenant-running")).ToHaveTextAsync("2");
+
             await cluster.AddSiloAsync(3);
+            await Assertions.Expect(browserSilos).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("cluster-slots")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d/5$"));
             var started = await Eventually.WaitForAsync(() => ReadAsync(api, waiting), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(90), "the queued sessions to run on the new silo");
             Assert.All(started.Values, s => Assert.Equal("succeeded", Status(s)));

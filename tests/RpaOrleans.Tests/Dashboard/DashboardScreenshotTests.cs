@@ -66,6 +66,7 @@ public sealed class DashboardScreenshotTests(DashboardFixture dashboard)
                     await Assertions.Expect(p.GetByTestId("replay-screenshot").Locator("img")).ToHaveJSPropertyAsync("complete", true);
                 }),
                 new("history", "/history/", p => p.GetByTestId("history-row").Nth(5).WaitForAsync()),
+                new("cluster", "/cluster/", p => Assertions.Expect(p.GetByTestId("silo-slots")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[1-6]/6$"))),
             ];
             foreach (var look in looks)
             {

@@ -183,6 +183,47 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         browser.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task ClusterPage_ShowsTheSiloItsSlotsAndTheTenants_ToAdminsOnly()
+    {
+        using var api = Host.Client();
+        await using var browser = await dashboard.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cluster" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cluster/$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cluster" })).ToBeVisibleAsync();
+
+        // Embedded mode is a cluster of one: this process, with the fixture's six slots.
+        var silo = page.GetByTestId("silo-row");
+        await Assertions.Expect(silo).ToHaveCountAsync(1);
+        await Assertions.Expect(silo).ToHaveAttributeAsync("data-status", "active");
+        await Assertions.Expect(silo).ToHaveAttributeAsync("data-slots", "6");
+
+        // Sessions started while the page is open take slots; the page follows without a reload.
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++) ids.Add(await DashboardSessions.SlowAsync(api, $"Cluster page session {i}"));
+        try
+        {
+            await Assertions.Expect(silo.GetByTestId("silo-slots")).ToHaveTextAsync(new Regex(@"^[2-6]/6$"), new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("cluster-slots")).ToHaveTextAsync(new Regex(@"^[2-6]/6$"));
+            await Assertions.Expect(page.Locator("[data-testid=tenant-row][data-tenant=acme]").GetByTestId("tenant-running"))
+                .ToHaveTextAsync(new Regex("^[2-6]$"));
+        }
+        finally
+        {
+            await DashboardSessions.CancelAllAsync(api, ids);
+        }
+        browser.AssertNoConsoleErrors();
+
+        // A viewer is offered no link, and the address alone shows why there is nothing to see.
+        await using var viewer = await dashboard.OpenAsync(TestKeys.Viewer);
+        await viewer.Page.GotoAsync("/cluster/");
+        await Assertions.Expect(viewer.Page.Locator("main").GetByRole(AriaRole.Alert)).ToContainTextAsync("needs an admin key");
+        Assert.Equal(0, await viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Cluster" }).CountAsync());
+        viewer.AssertNoConsoleErrors();
+    }
+
     [GeneratedRegex("ORD-[0-9]{6}")]
     private static partial Regex OrderNumber();
 }
