@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Inbox, Network, Server, Users } from "lucide-react";
 import { ApiError, api, SignedOutError } from "@/lib/api";
 import { useAuth } from "@/lib/auth";
@@ -129,54 +129,52 @@ export function ClusterPage() {
 
       <div className="mt-5 grid gap-5 xl:grid-cols-3">
         <Panel title="Silos" className="xl:col-span-2">
-          {view && silos.length === 0 ? (
-            <p className="px-4 py-8 text-center text-sm text-muted">No silo has reported its browser slots yet.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="text-left text-xs text-muted">
-                  <tr className="border-b border-line">
-                    <th scope="col" className="px-4 py-2 font-medium">Silo</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Membership</th>
-                    <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Role</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Slots</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {silos.map((silo) => (
-                    <SiloRow key={silo.address} silo={silo} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            columns={[{ label: "Silo" }, { label: "Membership" }, { label: "Role", className: "hidden sm:table-cell" }, { label: "Slots" }]}
+            empty={view && silos.length === 0 ? "No silo has reported its browser slots yet." : null}
+          >
+            {silos.map((silo) => (
+              <SiloRow key={silo.address} silo={silo} />
+            ))}
+          </DataTable>
         </Panel>
         <Panel title="Tenants">
-          {view && tenants.length === 0 ? (
-            <p className="px-4 py-8 text-center text-sm text-muted">No tenant has a session running or waiting.</p>
-          ) : (
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs text-muted">
-                <tr className="border-b border-line">
-                  <th scope="col" className="px-4 py-2 font-medium">Tenant</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Running</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Queued</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tenants.map((tenant) => (
-                  <tr key={tenant} className="border-b border-line last:border-0" data-testid="tenant-row" data-tenant={tenant}>
-                    <th scope="row" className="px-4 py-2 text-left font-medium">{tenant}</th>
-                    <td className="px-4 py-2 text-right tabular-nums" data-testid="tenant-running">{view?.admittedByTenant[tenant] ?? 0}</td>
-                    <td className="px-4 py-2 text-right tabular-nums" data-testid="tenant-queued">{view?.queuedByTenant[tenant] ?? 0}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            columns={[{ label: "Tenant" }, { label: "Running", className: "text-right" }, { label: "Queued", className: "text-right" }]}
+            empty={view && tenants.length === 0 ? "No tenant has a session running or waiting." : null}
+          >
+            {tenants.map((tenant) => (
+              <tr key={tenant} className="border-b border-line last:border-0" data-testid="tenant-row" data-tenant={tenant}>
+                <th scope="row" className="px-4 py-2 text-left font-medium">{tenant}</th>
+                <td className="px-4 py-2 text-right tabular-nums" data-testid="tenant-running">{view?.admittedByTenant[tenant] ?? 0}</td>
+                <td className="px-4 py-2 text-right tabular-nums" data-testid="tenant-queued">{view?.queuedByTenant[tenant] ?? 0}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Panel>
       </div>
     </>
+  );
+}
+
+/** A table in a panel, or a line saying why it is empty. */
+function DataTable({ columns, empty, children }: { columns: { label: string; className?: string }[]; empty: string | null; children: ReactNode }) {
+  if (empty) return <p className="px-4 py-8 text-center text-sm text-muted">{empty}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="text-left text-xs text-muted">
+          <tr className="border-b border-line">
+            {columns.map(({ label, className = "" }) => (
+              <th key={label} scope="col" className={`px-4 py-2 font-medium ${className}`}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
