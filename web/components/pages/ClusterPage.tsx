@@ -37,7 +37,10 @@ export function ClusterPage() {
     if (caller?.role !== "admin") return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let inFlight = false;
     const load = async () => {
+      if (inFlight) return;
+      inFlight = true;
       try {
         const next = await api.cluster();
         if (cancelled) return;
@@ -53,22 +56,24 @@ export function ClusterPage() {
         const forbidden = e instanceof ApiError && e.status === 403;
         setError({ message: e instanceof Error ? e.message : String(e), forbidden });
         if (forbidden) return;
+      } finally {
+        inFlight = false;
       }
       // A hidden tab stops polling; it catches up when shown again.
-      if (!cancelled) timer = setTimeout(() => void (document.hidden ? waitVisible() : load()), REFRESH_MS);
+      if (!cancelled) timer = setTimeout(() => (document.hidden ? undefined : void load()), REFRESH_MS);
     };
-    const waitVisible = () => {
-      const onVisible = () => {
-        if (document.hidden) return;
-        document.removeEventListener("visibilitychange", onVisible);
+    const onVisible = () => {
+      if (!document.hidden && !cancelled) {
+        if (timer) clearTimeout(timer);
         void load();
-      };
-      document.addEventListener("visibilitychange", onVisible);
+      }
     };
+    document.addEventListener("visibilitychange", onVisible);
     void load();
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [caller, signOut]);
 
