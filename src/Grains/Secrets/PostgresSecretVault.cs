@@ -32,34 +32,22 @@ public sealed class PostgresSecretVault(IOptions<RpaClusterOptions> options, Dat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SecretInfo>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT name, domains, updated_at FROM rpa_secrets WHERE service_id = @service AND tenant_id = @tenant ORDER BY name");
-        AddKey(command, tenantId);
-        var list = new List<SecretInfo>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            list.Add(new SecretInfo(reader.GetString(0), RpaJson.Deserialize<List<string>>(reader.GetString(1)),
-                reader.GetFieldValue<DateTimeOffset>(2)));
-        return list;
-    }
+    public async Task<IReadOnlyList<SecretInfo>> ListAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await ReadAsync(
+            "SELECT name, domains, updated_at FROM rpa_secrets WHERE service_id = @service AND tenant_id = @tenant ORDER BY name",
+            tenantId,
+            row => new SecretInfo(row.GetString(0), RpaJson.Deserialize<List<string>>(row.GetString(1)), row.GetFieldValue<DateTimeOffset>(2)),
+            cancellationToken);
 
-    public async Task<IReadOnlyList<SecretValue>> GetAllAsync(string tenantId, CancellationToken cancellationToken = default)
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT name, data, domains FROM rpa_secrets WHERE service_id = @service AND tenant_id = @tenant");
-        AddKey(command, tenantId);
-        var list = new List<SecretValue>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var name = reader.GetString(0);
-            list.Add(new SecretValue(name, protector.Unprotect(reader.GetFieldValue<byte[]>(1), SecretContext.For(tenantId, name)),
-                RpaJson.Deserialize<List<string>>(reader.GetString(2))));
-        }
-        return list;
-    }
+    public async Task<IReadOnlyList<SecretValue>> GetAllAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await ReadAsync(
+            "SELECT name, data, domains FROM rpa_secrets WHERE service_id = @service AND tenant_id = @tenant",
+            tenantId,
+            row => new SecretValue(
+                row.GetString(0),
+                protector.Unprotect(row.GetFieldValue<byte[]>(1), SecretContext.For(tenantId, row.GetString(0))),
+                RpaJson.Deserialize<List<string>>(row.GetString(2))),
+            cancellationToken);
 
     public async Task<bool> DeleteAsync(string tenantId, string name, CancellationToken cancellationToken = default)
     {
@@ -71,6 +59,17 @@ public sealed class PostgresSecretVault(IOptions<RpaClusterOptions> options, Dat
     }
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>Every row of one tenant's secrets that <paramref name="sql"/> selects, mapped.</summary>
+    private async Task<List<T>> ReadAsync<T>(string sql, string tenantId, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        AddKey(command, tenantId);
+        var list = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
+        return list;
+    }
 
     private void AddKey(NpgsqlCommand command, string tenantId)
     {
