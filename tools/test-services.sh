@@ -79,6 +79,7 @@ restart_postgres() {
 
 start_mongo() {
   listening "$MONGO_PORT" && return 0
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
   local dir="$ROOT/tools/mongo-standin"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
