@@ -18,7 +18,9 @@ public sealed class AdmissionQueueTests(ITestOutputHelper output)
         using var api = cluster.Client();
         try
         {
-            var running = await CreateAsync(api, 2, _ => TestPlans.Slow(cluster.WebHost.Url, 60));
+            // The first two hold both slots for the whole test (at least 200 s of steps, cancelled at the end),
+            // however fast this machine steps.
+            var running = await CreateAsync(api, 2, _ => TestPlans.Paced(cluster.WebHost.Url, 400, 1000));
             await Eventually.WaitForAsync(() => ReadAsync(api, running), s => s.Values.All(x => Status(x) == "running"),
                 TimeSpan.FromSeconds(60), "the first two sessions running");
             var waiting = await CreateAsync(api, 3, _ => TestPlans.Slow(cluster.WebHost.Url, 3));
@@ -75,6 +77,14 @@ public sealed class AdmissionQueueTests(ITestOutputHelper output)
             var typedDone = await api.WaitForEndAsync(typed["id"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
             Assert.True(Status(typedDone) == "succeeded", typedDone.ToJsonString());
             Assert.Contains("localStorage[\"demo-note\"]: {{secret:cluster-note}}", typedDone["result"]!["dump"]!.GetValue<string>());
+
+            // The holders were still running all along; cancelling them frees their slots.
+            foreach (var id in running) await api.PostAsync($"/api/v1/sessions/{id}/cancel");
+            var cancelled = await Eventually.WaitForAsync(() => ReadAsync(api, running), s => s.Values.All(ApiClient.IsTerminal),
+                TimeSpan.FromSeconds(30), "the two holders to stop");
+            Assert.All(cancelled.Values, s => Assert.Equal("cancelled", Status(s)));
+            await Eventually.WaitForAsync(cluster.StatusAsync, s => s["slotsInUse"]!.GetValue<int>() == 0,
+                TimeSpan.FromSeconds(30), "every slot free");
         }
         catch
         {

@@ -16,6 +16,10 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
     private const int Sessions = 12;
     private const int Waits = 14;
 
+    // Each session lasts at least 14 × 1.5 s, so all twelve are still running together at the kill however
+    // fast this machine steps (at 400 ms a wait, the first could finish before the last had started).
+    private const int WaitMs = 1_500;
+
     /// <summary>Plan steps plus the closing finish.</summary>
     private const int StepsPerSession = 2 + Waits + 1 + 1;
 
@@ -29,7 +33,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         try
         {
             // Each session saves its own note in localStorage and a cookie, then keeps stepping; its last step reads them back.
-            var ids = await CreateAsync(api, Sessions, i => TestPlans.StorageThenWait(cluster.WebHost.Url, $"note-{i}", Waits));
+            var ids = await CreateAsync(api, Sessions, i => TestPlans.StorageThenWait(cluster.WebHost.Url, $"note-{i}", Waits, WaitMs));
 
             // Every session runs, spread over both silos, and no silo ever holds more than its slots.
             var overCapacity = new List<string>();
@@ -50,6 +54,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             var onVictim = slots.Single(x => x.Key.StartsWith(cluster.AddressOf(victim), StringComparison.Ordinal)).Value.InUse;
             var before = await ReadAsync(api, ids);
             var clock = Stopwatch.StartNew();
+            var killedAt = DateTimeOffset.UtcNow;
             victim.Kill9();
 
             // The API stays responsive while the dead silo is detected: a new session is accepted promptly.
@@ -57,11 +62,19 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             var late = (await api.CreateAsync(TestPlans.Slow(cluster.WebHost.Url, 3)))["id"]!.GetValue<string>();
             var createMs = create.ElapsedMilliseconds;
 
-            // The first step a recovered session takes after the crash.
+            // When the first recovered session was back on the survivor (its `recovered` event, stamped by the
+            // grain: browser state restored, URL reopened, next step starting), when the dashboard's feed
+            // delivered it, and when the first step after the crash completed (which includes that step's own
+            // work, up to a 1.5 s wait).
+            await Eventually.WaitForAsync(() => Task.FromResult(hub.Events.Any(e => e.Kind == "recovered")), seen => seen,
+                TimeSpan.FromSeconds(60), "the first recovered event");
+            var firstRecovered = hub.Events.Where(e => e.Kind == "recovered").MinBy(e => At(e.Message));
+            var restoredMs = (At(firstRecovered.Message) - killedAt).TotalMilliseconds;
+            var deliveredMs = (firstRecovered.ReceivedAt - killedAt).TotalMilliseconds;
             await Eventually.WaitForAsync(() => ReadAsync(api, ids),
                 s => s.Any(x => Recoveries(x.Value) > 0 && Steps(x.Value) > Steps(before[x.Key])), TimeSpan.FromSeconds(60), "a recovered session's next step");
             var resumedMs = clock.ElapsedMilliseconds;
-            Measurements.Report(output, $"kill -9 to first resumed step: {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
+            Measurements.Report(output, $"kill -9 to first session restored (next step starting): {restoredMs:0} ms, its recovered event on the hub: {deliveredMs:0} ms, a resumed step completed (REST): {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
 
             var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(240), "every session to finish");
@@ -95,6 +108,10 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             var recovered = hub.Events.Where(e => e.Kind == "recovered").Select(e => e.Message["sessionId"]!.GetValue<string>()).Distinct().ToList();
             Assert.Equal(onVictim, recovered.Count);
             Assert.All(recovered, id => Assert.Contains(hub.For(id), e => e.Kind == "finished"));
+
+            // How far behind the feed ran after the crash: event time (stamped by the grain) to arrival.
+            var lags = hub.Events.Where(e => At(e.Message) > killedAt).Select(e => (e.ReceivedAt - At(e.Message)).TotalMilliseconds).Order().ToList();
+            Measurements.Report(output, $"hub events after the kill: {lags.Count}, delivery lag p50 {lags[lags.Count / 2]:0} ms, p95 {lags[(int)(lags.Count * 0.95)]:0} ms, max {lags[^1]:0} ms");
         }
         catch
         {
@@ -102,4 +119,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             throw;
         }
     }
+
+    private static DateTimeOffset At(System.Text.Json.Nodes.JsonObject message) =>
+        DateTimeOffset.Parse(message["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,10 @@ namespace RpaOrleans.Tests.Cluster;
 public sealed class SiloShutdownTests(ITestOutputHelper output)
 {
     private const int Sessions = 6;
-    private const int Clicks = 14;
+    // Clicks alternating with 2.5 s waits: every session lasts at least 20 s, so all six are still running
+    // together when the silo is stopped, however fast or slow this machine starts and steps them.
+    private const int PlanSteps = 16;
+    private const int PauseMs = 2_500;
 
     [Fact]
     public async Task StoppingASiloGracefully_HandsItsSessionsOver_AndTheOtherSilosSessionsKeepTheirActivations()
@@ -19,7 +22,7 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
         using var api = cluster.Client();
         try
         {
-            var ids = await CreateAsync(api, Sessions, _ => TestPlans.Slow(cluster.WebHost.Url, Clicks));
+            var ids = await CreateAsync(api, Sessions, _ => TestPlans.Paced(cluster.WebHost.Url, PlanSteps, PauseMs));
             await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(x => Status(x) == "running" && Steps(x) >= 2),
                 TimeSpan.FromSeconds(90), "all sessions running");
             var slots = Slots(await cluster.StatusAsync());
@@ -46,7 +49,7 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
             Assert.Equal(onLeaving, done.Values.Count(s => Recoveries(s) == 1));
             Assert.Equal(Sessions - onLeaving, done.Values.Count(s => Recoveries(s) == 0));
             foreach (var id in ids)
-                Assert.Equal(Enumerable.Range(0, Clicks + 1), (await api.StepsAsync(id)).Select(s => s!["index"]!.GetValue<int>()));
+                Assert.Equal(Enumerable.Range(0, PlanSteps + 1), (await api.StepsAsync(id)).Select(s => s!["index"]!.GetValue<int>()));
             Assert.Contains("Handed over", File.ReadAllText(leaving.LogPath), StringComparison.Ordinal);
         }
         catch

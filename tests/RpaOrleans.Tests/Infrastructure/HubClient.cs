@@ -9,7 +9,8 @@ public sealed class HubClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
 
-    public ConcurrentQueue<(string Kind, JsonObject Message)> Events { get; } = new();
+    /// <summary>Every event in arrival order, with when this client received it.</summary>
+    public ConcurrentQueue<(string Kind, JsonObject Message, DateTimeOffset ReceivedAt)> Events { get; } = new();
 
     private HubClient(HubConnection connection) => _connection = connection;
 
@@ -20,7 +21,7 @@ public sealed class HubClient : IAsyncDisposable
             .Build();
         var client = new HubClient(connection);
         foreach (var kind in new[] { "status", "step", "finished", "recovered" })
-            connection.On<JsonObject>(kind, message => client.Events.Enqueue((kind, message)));
+            connection.On<JsonObject>(kind, message => client.Events.Enqueue((kind, message, DateTimeOffset.UtcNow)));
         await connection.StartAsync();
         return client;
     }
@@ -31,7 +32,7 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task<JsonObject> SubscribeSessionAsync(string id) => _connection.InvokeAsync<JsonObject>("SubscribeSession", id);
 
-    public List<(string Kind, JsonObject Message)> For(string sessionId) =>
+    public List<(string Kind, JsonObject Message, DateTimeOffset ReceivedAt)> For(string sessionId) =>
         Events.Where(e => e.Message["sessionId"]!.GetValue<string>() == sessionId).ToList();
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

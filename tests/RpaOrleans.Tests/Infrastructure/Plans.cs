@@ -19,6 +19,23 @@ public static class TestPlans
         };
     }
 
+    /// <summary>
+    /// A plan that lasts at least <c>steps / 2 × pauseMs</c> of wall time however fast the machine steps: clicks
+    /// on the slow page alternate with waits of <paramref name="pauseMs"/>. For tests that need sessions still
+    /// running at some later moment (a kill, a drain, a queue check); a count of clicks alone is a race with
+    /// the machine's speed.
+    /// </summary>
+    public static object Paced(string baseUrl, int steps, int pauseMs) => new
+    {
+        plan = Enumerable.Range(0, steps)
+            .Select(i => i % 2 == 0
+                ? new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Do nothing"))
+                : new StepAction(ActionKind.Wait, Value: pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList(),
+        startUrl = $"{baseUrl}/demo/slow.html",
+        budgets = new SessionBudgets(MaxSteps: steps + 5),
+    };
+
     /// <summary>A plan that keeps clicking on the slow page: long enough to cancel or pause mid-run.</summary>
     public static object Slow(string baseUrl, int clicks = 60) => new
     {
@@ -29,17 +46,17 @@ public static class TestPlans
 
     /// <summary>
     /// Saves <paramref name="note"/> to the page's localStorage and a cookie, waits <paramref name="waits"/>
-    /// times 400 ms, then reads back what the browser context holds (field <c>dump</c>): after a
+    /// times <paramref name="waitMs"/>, then reads back what the browser context holds (field <c>dump</c>): after a
     /// recovery it shows whether the checkpointed storage came back. Steps: 2 + waits + 1 (+ finish).
     /// </summary>
-    public static object StorageThenWait(string baseUrl, string note, int waits) => new
+    public static object StorageThenWait(string baseUrl, string note, int waits, int waitMs = 400) => new
     {
         plan = new[]
         {
             new StepAction(ActionKind.Type, new TargetDescriptor(Label: "Note"), Value: note),
             new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Save note")),
         }
-        .Concat(Enumerable.Range(0, waits).Select(_ => new StepAction(ActionKind.Wait, Value: "400")))
+        .Concat(Enumerable.Range(0, waits).Select(_ => new StepAction(ActionKind.Wait, Value: waitMs.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         .Append(new StepAction(ActionKind.Extract, new TargetDescriptor(Css: "#storage-dump"), Field: "dump"))
         .ToList(),
         startUrl = $"{baseUrl}/demo/storage.html",
