@@ -10,7 +10,8 @@ import type { SessionResource, StepResource } from "./types";
 /**
  * A session and its steps, kept current from the hub. Events are applied in batches (one render
  * per animation frame); after every (re)subscription the steps are re-read from REST, so nothing
- * missed while the link was down stays missing.
+ * missed while the link was down stays missing. So are they after a gap in the event sequence, a
+ * recovery (the silo that ran the session died; an event it was sending may be lost) and the end.
  */
 export function useSession(id: string | null) {
   const { caller, signOut } = useAuth();
@@ -52,8 +53,12 @@ export function useSession(id: string | null) {
       if (batch.session) setSession((current) => newer(current ?? undefined, batch.session!));
       if (batch.steps.length) setSteps((current) => mergeSteps(current, batch.steps));
     };
+    let lastSequence: number | null = null;
     const offEvent = live.onEvent((event) => {
       if (event.sessionId !== id) return;
+      const gap = lastSequence !== null && event.sequence > lastSequence + 1;
+      lastSequence = lastSequence === null ? event.sequence : Math.max(lastSequence, event.sequence);
+      if (gap || event.kind === "recovered" || event.kind === "finished") catchUp(id);
       pending.current.session = newer(pending.current.session, event.session);
       if (event.step) pending.current.steps.push(event.step);
       if (frame.current === null) frame.current = requestAnimationFrame(flush);

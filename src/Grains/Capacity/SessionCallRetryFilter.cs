@@ -4,7 +4,11 @@ namespace RpaOrleans.Capacity;
 /// Retries a session or admission call that failed because its silo just died or refused it: the
 /// grain is re-activated on a survivor by the next attempt. Session calls are idempotent or
 /// guarded by the checkpoint, so a retry never redoes a recorded step. Timeouts are not retried:
-/// the response timeout already bounds how long a caller waits.
+/// the response timeout already bounds how long a caller waits. Also retried: putting an event on
+/// the events stream's memory queue, whose grain may have been on the dead silo — without it the
+/// events a session publishes in the second before the death is declared are lost to the live feed
+/// (the store still has them). A duplicate is possible only if the silo died after taking the event;
+/// events carry a per-session sequence number for that.
 /// </summary>
 public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
 {
@@ -14,7 +18,7 @@ public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
         var contract = context.InterfaceMethod?.DeclaringType;
-        if (contract != typeof(ISessionGrain) && contract != typeof(IAdmissionGrain))
+        if (contract != typeof(ISessionGrain) && contract != typeof(IAdmissionGrain) && !IsStreamEnqueue(context))
         {
             await context.Invoke();
             return;
@@ -32,6 +36,10 @@ public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
             }
         }
     }
+
+    private static bool IsStreamEnqueue(IOutgoingGrainCallContext context) =>
+        context.InterfaceMethod?.DeclaringType == typeof(Orleans.Providers.IMemoryStreamQueueGrain)
+        && context.InterfaceMethod.Name == nameof(Orleans.Providers.IMemoryStreamQueueGrain.Enqueue);
 
     private static bool IsTransient(Exception ex) =>
         ex is SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException;

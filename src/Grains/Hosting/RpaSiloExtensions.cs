@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
+using Orleans.Runtime.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RpaOrleans.Browser;
@@ -119,7 +120,12 @@ public static class RpaSiloExtensions
     {
         if (mode == RpaMode.Embedded) silo.UseRpaEmbeddedProviders();
         silo.AddMemoryStreams(SessionStreams.Provider, streams =>
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
+        {
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
+            // After a silo dies, read its queues again (now on a survivor) and redeliver within about a second.
+            streams.ConfigureBackoffProvider((_, _) => (IQueueReaderBackoffProvider)new StreamRetryBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2)));
+            streams.ConfigureBackoffProvider((_, _) => (IMessageDeliveryBackoffProvider)new StreamRetryBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5)));
+        });
         silo.AddRpaCapacity();
         silo.AddActivityPropagation();
         silo.AddDashboard();
