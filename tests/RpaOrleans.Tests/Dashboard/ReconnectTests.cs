@@ -21,7 +21,7 @@ public sealed class ReconnectTests(DashboardFixture dashboard)
         await using (var first = await ProcessHost.StartAsync(data, http, silo, gateway))
         {
             using var api = first.Client();
-            id = await DashboardSessions.SlowAsync(api, "Ride out a server restart", clicks: 12);
+            id = await DashboardSessions.StartAsync(api, TestPlans.Paced(first.BaseUrl, 16, 500));
             await page.GotoAsync($"{first.BaseUrl}/session/?id={id}");
             await Assertions.Expect(link).ToHaveAttributeAsync("data-link-state", "live");
             await Assertions.Expect(rows.Nth(2)).ToBeVisibleAsync(new() { Timeout = 30_000 });

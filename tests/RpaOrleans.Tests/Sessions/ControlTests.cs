@@ -11,7 +11,7 @@ public sealed class ControlTests(PlatformFixture platform)
     public async Task Cancel_WhileStepsRun_StopsAfterCurrentStep()
     {
         using var api = Host.Client();
-        var created = await api.CreateAsync(TestPlans.Slow(Host.BaseUrl, clicks: 80));
+        var created = await api.CreateAsync(TestPlans.Paced(Host.BaseUrl, 80, 300));
         var id = created["id"]!.GetValue<string>();
         await Eventually.WaitForAsync(() => api.GetAsync(id), s => s["stepCount"]!.GetValue<int>() >= 3, TimeSpan.FromSeconds(60), "three steps");
 
@@ -33,7 +33,7 @@ public sealed class ControlTests(PlatformFixture platform)
     public async Task PauseStepResume_RunsOneStepAtATime_ThenFinishes()
     {
         using var api = Host.Client();
-        var created = await api.CreateAsync(TestPlans.Slow(Host.BaseUrl, clicks: 12));
+        var created = await api.CreateAsync(TestPlans.Paced(Host.BaseUrl, 24, 300));
         var id = created["id"]!.GetValue<string>();
         await Eventually.WaitForAsync(() => api.GetAsync(id), s => s["stepCount"]!.GetValue<int>() >= 2, TimeSpan.FromSeconds(60), "two steps");
 
@@ -64,7 +64,7 @@ public sealed class ControlTests(PlatformFixture platform)
     public async Task StepOnce_OnARunningSession_IsAConflict()
     {
         using var api = Host.Client();
-        var created = await api.CreateAsync(TestPlans.Slow(Host.BaseUrl, clicks: 30));
+        var created = await api.CreateAsync(TestPlans.Paced(Host.BaseUrl, 30, 500));
         var id = created["id"]!.GetValue<string>();
         await api.WaitForStatusAsync(id, s => s == "running");
         using var response = await api.Http.PostAsync($"/api/v1/sessions/{id}/step", null);

@@ -11,12 +11,12 @@ public sealed class RestartTests
         int http = FreePort.Next(), silo = FreePort.Next(), gateway = FreePort.Next();
         string id;
         int stepsBeforeKill;
-        const int clicks = 25;
+        const int clicks = 25; // and as many 300 ms waits: the kill comes well before the end on any machine
 
         await using (var first = await ProcessHost.StartAsync(data, http, silo, gateway))
         {
             using var api = first.Client();
-            var created = await api.CreateAsync(TestPlans.Slow(first.BaseUrl, clicks));
+            var created = await api.CreateAsync(TestPlans.Paced(first.BaseUrl, clicks * 2, 300));
             id = created["id"]!.GetValue<string>();
             var running = await Eventually.WaitForAsync(() => api.GetAsync(id), s => s["stepCount"]!.GetValue<int>() >= 4,
                 TimeSpan.FromSeconds(60), "four steps before the kill");
