@@ -56,11 +56,11 @@ public static class RecoveryBench
                     "(after its `recovered` event), measured from the kill/SIGTERM; the victim's own log line \"Session recovered … in N ms\" " +
                     "gives the restore time (new context with the checkpointed cookies/storage + reopening the URL).");
         result.Line("");
-        result.Line("| round | victim's sessions | next step started after, ms (each session) | survivor's sessions: longest step-to-step gap, ms (that step's own work; usual gap) | SIGTERM → exit, ms |");
-        result.Line("|---|---|---|---|---|");
+        result.Line("| round | victim's sessions | next step started after, ms (each session) | survivor's sessions: longest step-to-step gap, ms (that step's own work; usual gap) | live feed after the event: step end → hub client, p95 / max ms | SIGTERM → exit, ms |");
+        result.Line("|---|---|---|---|---|---|");
         foreach (var r in kill.Concat(fast).Concat(stop))
             result.Line($"| {(r.Graceful ? "SIGTERM" : r.Probe is null ? "kill -9" : "kill -9, 1 s probes")} | {r.ResumedMs.Count} of {Sessions} | {string.Join(", ", r.ResumedMs.Order().Select(m => m.ToString("0", CultureInfo.InvariantCulture)))} | " +
-                        $"{r.SurvivorLongestGapMs:0} ({r.SurvivorLongestOwnMs:0}; {r.SurvivorUsualGapMs:0}) | {(r.Graceful ? r.ExitMs.ToString("0", CultureInfo.InvariantCulture) : "—")} |");
+                        $"{r.SurvivorLongestGapMs:0} ({r.SurvivorLongestOwnMs:0}; {r.SurvivorUsualGapMs:0}) | {r.FeedLagP95Ms:0} / {r.FeedLagMaxMs:0} | {(r.Graceful ? r.ExitMs.ToString("0", CultureInfo.InvariantCulture) : "—")} |");
         result.Line("");
         result.Line($"kill -9 → next step of an affected session: median {killResume.Median:0} ms (p25–p75 {killResume.P25:0}–{killResume.P75:0}, max {killResume.Max:0}); " +
                     $"first affected session per round {killFirst.Spread()} ms, last {killLast.Spread()} ms.");
@@ -74,7 +74,8 @@ public static class RecoveryBench
         return result;
     }
 
-    private sealed record Round(bool Graceful, TimeSpan? Probe, List<double> ResumedMs, double ExitMs, double SurvivorLongestGapMs, double SurvivorLongestOwnMs, double SurvivorUsualGapMs);
+    private sealed record Round(bool Graceful, TimeSpan? Probe, List<double> ResumedMs, double ExitMs, double SurvivorLongestGapMs, double SurvivorLongestOwnMs, double SurvivorUsualGapMs,
+        double FeedLagP95Ms, double FeedLagMaxMs);
 
     private static async Task<Round> RoundAsync(BenchSettings settings, Services services, string siloDll, bool graceful, TimeSpan? probe)
     {
@@ -148,7 +149,12 @@ public static class RecoveryBench
                     .Select(p => ((p.b.StartedAt - p.a.StartedAt).TotalMilliseconds, own[(id, p.a.Index)].FirstOrDefault())));
             }
             var longest = gaps.Count > 0 ? gaps.MaxBy(g => g.Gap) : (Gap: double.NaN, Own: double.NaN);
-            var round = new Round(graceful, probe, [.. resumed.Values], exitMs, longest.Gap, longest.Own, Stats.Of(usual).Median);
+            // How far behind the dashboard's feed ran meanwhile: each step's end to its event reaching this client
+            // (the stream's queues that lived on the lost silo are read again on a survivor).
+            var lags = platform.Steps.Where(s => s.StartedAt > at && s.StartedAt < at + TimeSpan.FromSeconds(20))
+                .Select(s => (s.Received - s.StartedAt).TotalMilliseconds - own[(s.SessionId, s.Index)].FirstOrDefault()).ToList();
+            var lag = Stats.Of(lags);
+            var round = new Round(graceful, probe, [.. resumed.Values], exitMs, longest.Gap, longest.Own, Stats.Of(usual).Median, lag.P95, lag.Max);
             Console.WriteLine($"[recovery] {(graceful ? "SIGTERM" : "kill -9")}{(probe is null ? "" : $" ({probe.Value.TotalSeconds:0} s probes)")}: {resumed.Count} sessions moved; next step after {string.Join(", ", resumed.Values.Order().Select(v => v.ToString("0", CultureInfo.InvariantCulture)))} ms" +
                               (graceful ? $"; exit after {exitMs:0} ms" : ""));
             return round;
