@@ -35,5 +35,14 @@ public sealed class BrowserOptions
     [Range(100, 60_000)]
     public int TargetWaitMs { get; set; } = 5_000;
 
+    /// <summary>
+    /// Fresh contexts (each with a blank page, so its renderer process is already running) kept ready
+    /// for the next sessions, at most as many as there are free slots. A session that starts or is
+    /// recovered here takes one and skips about a second of context and renderer start-up; it is never
+    /// reused afterwards. Each costs an idle renderer (tens of MiB) while it waits. Zero turns this off.
+    /// </summary>
+    [Range(0, 16)]
+    public int WarmContexts { get; set; } = 2;
+
     public List<string> ExtraArgs { get; set; } = [];
 }

@@ -7,7 +7,8 @@ namespace RpaOrleans.Browser;
 
 /// <summary>
 /// The process's one Chromium and its slots. Every session gets a fresh context (no shared
-/// cookies or storage); a lease holds a slot until it is disposed.
+/// cookies or storage); a lease holds a slot until it is disposed. Up to
+/// <see cref="BrowserOptions.WarmContexts"/> fresh contexts are prepared ahead, once the browser runs.
 /// </summary>
 public sealed partial class BrowserPool(IOptions<BrowserOptions> options, NetworkGuard guard, ILogger<BrowserPool> logger) : IAsyncDisposable
 {
@@ -17,6 +18,20 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int _reserved;
+    private readonly ConcurrentQueue<Spare> _spares = new();
+    private int _warming;
+    private int _coldStarts;
+
+    /// <summary>A fresh context and its blank page, made before any session asked for it.</summary>
+    private sealed record Spare(IBrowserContext Context, IPage Page);
+
+    /// <summary>Fresh contexts ready for the next leases.</summary>
+    public int Spares => _spares.Count;
+
+    /// <summary>Leases served from a prepared context since the process started.</summary>
+    public long WarmLeases => Interlocked.Read(ref _warmLeases);
+
+    private long _warmLeases;
 
     public int Capacity => _options.Capacity;
 
@@ -48,14 +63,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         {
             var browser = await GetBrowserAsync(cancellationToken);
             var (cookiesOnly, localStorage) = CheckpointedStorage.Split(storageStateJson);
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
-                StorageState = cookiesOnly,
-                AcceptDownloads = guard.Options.AllowDownloads,
-                Locale = "en-US",
-                TimezoneId = "UTC",
-            });
+            var (context, page) = await TakeSpareAsync(cookiesOnly) ?? await NewContextAsync(browser, cookiesOnly);
             context.SetDefaultTimeout(_options.ActionTimeoutMs);
             context.SetDefaultNavigationTimeout(_options.NavigationTimeoutMs);
             BrowserLease? lease = null;
@@ -66,7 +74,6 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
                 if (request.RedirectedFrom is not null && lease is not null) _ = AuditRedirectAsync(request, lease, allowedDomains);
             };
             context.Page += (_, newPage) => { if (lease is not null) AttachPageHandlers(newPage, lease); };
-            var page = await context.NewPageAsync();
             if (localStorage.Count > 0)
             {
                 try
@@ -84,12 +91,117 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             _leases[sessionId] = lease;
             LogLeased(sessionId, InUse, Capacity);
             SlotsChanged?.Invoke();
+            WarmUp();
             return lease;
         }
         catch
         {
             Interlocked.Decrement(ref _reserved);
             throw;
+        }
+    }
+
+    private BrowserNewContextOptions ContextOptions(string? storageState) => new()
+    {
+        ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
+        StorageState = storageState,
+        AcceptDownloads = guard.Options.AllowDownloads,
+        Locale = "en-US",
+        TimezoneId = "UTC",
+    };
+
+    /// <summary>A new context with the checkpointed cookies, and its first page.</summary>
+    private async Task<(IBrowserContext, IPage)> NewContextAsync(IBrowser browser, string? cookiesOnly)
+    {
+        Interlocked.Increment(ref _coldStarts);
+        try
+        {
+            var context = await browser.NewContextAsync(ContextOptions(cookiesOnly));
+            try
+            {
+                return (context, await context.NewPageAsync());
+            }
+            catch
+            {
+                await context.CloseAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _coldStarts);
+        }
+    }
+
+    /// <summary>A prepared context with the checkpointed cookies added, or null when none is ready.</summary>
+    private async Task<(IBrowserContext, IPage)?> TakeSpareAsync(string? cookiesOnly)
+    {
+        while (_spares.TryDequeue(out var spare))
+        {
+            if (spare.Page.IsClosed || spare.Context.Browser is not { IsConnected: true }) continue;
+            try
+            {
+                var cookies = CheckpointedStorage.Cookies(cookiesOnly);
+                if (cookies.Count > 0) await spare.Context.AddCookiesAsync(cookies);
+                Interlocked.Increment(ref _warmLeases);
+                return (spare.Context, spare.Page);
+            }
+            catch (PlaywrightException)
+            {
+                // Chromium went away, or refused a cookie the checkpoint holds: a new context takes the state whole.
+                await CloseQuietlyAsync(spare.Context);
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Tops the spares up to <see cref="BrowserOptions.WarmContexts"/> (no more than the free slots), one at
+    /// a time in the background, once the browser runs; it waits while sessions are creating their own
+    /// contexts, so a burst of starts or recoveries does not share the CPU with it.
+    /// </summary>
+    private void WarmUp()
+    {
+        if (_options.WarmContexts <= 0 || _closing || Draining || _browser is not { IsConnected: true }) return;
+        if (Interlocked.Exchange(ref _warming, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (!_closing && !Draining && _spares.Count < Math.Min(_options.WarmContexts, Free) && _browser is { IsConnected: true } browser)
+                {
+                    if (Volatile.Read(ref _coldStarts) > 0)
+                    {
+                        await Task.Delay(100);
+                        continue;
+                    }
+                    var context = await browser.NewContextAsync(ContextOptions(null));
+                    _spares.Enqueue(new Spare(context, await context.NewPageAsync()));
+                }
+                while (_spares.Count > Math.Min(_options.WarmContexts, Free) && _spares.TryDequeue(out var extra))
+                    await CloseQuietlyAsync(extra.Context);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or ObjectDisposedException)
+            {
+                if (!_closing) LogWarmUpFailed(ex.Message.Split('\n', 2)[0]);
+            }
+            finally
+            {
+                Volatile.Write(ref _warming, 0);
+            }
+        });
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already gone with its browser.
         }
     }
 
@@ -232,6 +344,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         Interlocked.Decrement(ref _reserved);
         LogReleased(lease.SessionId, InUse, Capacity);
         SlotsChanged?.Invoke();
+        WarmUp();
     }
 
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
@@ -265,6 +378,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     {
         _closing = true;
         foreach (var lease in _leases.Values) await lease.DisposeAsync();
+        while (_spares.TryDequeue(out var spare)) await CloseQuietlyAsync(spare.Context);
         if (_browser is not null)
         {
             try { await _browser.CloseAsync(); } catch (PlaywrightException) { }
@@ -278,6 +392,9 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Launching Chromium from {Executable}")]
     private partial void LogLaunching(string executable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing a spare browser context failed: {Reason}")]
+    private partial void LogWarmUpFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chromium disconnected; it is relaunched on the next lease")]
     private partial void LogDisconnected();

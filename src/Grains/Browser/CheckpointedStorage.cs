@@ -42,6 +42,48 @@ public static class CheckpointedStorage
         return (state.ToJsonString(), restorable);
     }
 
+    /// <summary>
+    /// The cookies of a storage state (Playwright's format), to add to a context made before the session
+    /// was known. Unreadable state gives none; the caller then makes a new context from the state.
+    /// </summary>
+    public static List<Cookie> Cookies(string? storageStateJson)
+    {
+        if (string.IsNullOrWhiteSpace(storageStateJson)) return [];
+        JsonArray? cookies;
+        try
+        {
+            cookies = (JsonNode.Parse(storageStateJson) as JsonObject)?["cookies"] as JsonArray;
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        var result = new List<Cookie>();
+        foreach (var c in cookies ?? [])
+        {
+            if (c is not JsonObject cookie || cookie["name"]?.GetValue<string>() is not { } name) continue;
+            result.Add(new Cookie
+            {
+                Name = name,
+                Value = cookie["value"]?.GetValue<string>() ?? "",
+                Domain = cookie["domain"]?.GetValue<string>(),
+                Path = cookie["path"]?.GetValue<string>() ?? "/",
+                Expires = cookie["expires"] is JsonValue expires ? (float)expires.GetValue<double>() : null,
+                HttpOnly = cookie["httpOnly"]?.GetValue<bool>(),
+                Secure = cookie["secure"]?.GetValue<bool>(),
+                SameSite = cookie["sameSite"]?.GetValue<string>() switch
+                {
+                    "Strict" => SameSiteAttribute.Strict,
+                    "None" => SameSiteAttribute.None,
+                    "Lax" => SameSiteAttribute.Lax,
+                    _ => null,
+                },
+                PartitionKey = cookie["partitionKey"]?.GetValue<string>(),
+            });
+        }
+        return result;
+    }
+
     /// <summary>Writes each origin's items into localStorage through <paramref name="page"/>.</summary>
     public static async Task RestoreAsync(IPage page, IReadOnlyList<(string Origin, string[][] Items)> origins)
     {
