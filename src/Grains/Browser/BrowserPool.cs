@@ -20,6 +20,8 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     private int _reserved;
     private readonly ConcurrentQueue<Spare> _spares = new();
     private int _warming;
+    private int _warmRequested;
+    private Task _warmTask = Task.CompletedTask;
     private int _coldStarts;
 
     /// <summary>A fresh context and its blank page, made before any session asked for it.</summary>
@@ -63,28 +65,26 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
         {
             var browser = await GetBrowserAsync(cancellationToken);
             var (cookiesOnly, localStorage) = CheckpointedStorage.Split(storageStateJson);
-            var (context, page) = await TakeSpareAsync(cookiesOnly) ?? await NewContextAsync(browser, cookiesOnly);
-            context.SetDefaultTimeout(_options.ActionTimeoutMs);
-            context.SetDefaultNavigationTimeout(_options.NavigationTimeoutMs);
+            var spare = CheckpointedStorage.TryCookies(cookiesOnly, out var cookies) ? await TakeSpareAsync(cookies) : null;
+            var (context, page) = spare ?? await NewContextAsync(browser, cookiesOnly);
             BrowserLease? lease = null;
-            await context.RouteAsync("**/*", route => RouteAsync(route, lease!, allowedDomains));
-            context.Request += (_, request) =>
+            try
             {
-                // Redirect hops after the first are not routed by Playwright: check them here and record violations.
-                if (request.RedirectedFrom is not null && lease is not null) _ = AuditRedirectAsync(request, lease, allowedDomains);
-            };
-            context.Page += (_, newPage) => { if (lease is not null) AttachPageHandlers(newPage, lease); };
-            if (localStorage.Count > 0)
+                context.SetDefaultTimeout(_options.ActionTimeoutMs);
+                context.SetDefaultNavigationTimeout(_options.NavigationTimeoutMs);
+                await context.RouteAsync("**/*", route => RouteAsync(route, lease!, allowedDomains));
+                context.Request += (_, request) =>
+                {
+                    // Redirect hops after the first are not routed by Playwright: check them here and record violations.
+                    if (request.RedirectedFrom is not null && lease is not null) _ = AuditRedirectAsync(request, lease, allowedDomains);
+                };
+                context.Page += (_, newPage) => { if (lease is not null) AttachPageHandlers(newPage, lease); };
+                if (localStorage.Count > 0) await CheckpointedStorage.RestoreAsync(page, localStorage);
+            }
+            catch
             {
-                try
-                {
-                    await CheckpointedStorage.RestoreAsync(page, localStorage);
-                }
-                catch (PlaywrightException)
-                {
-                    await context.CloseAsync();
-                    throw;
-                }
+                await CloseQuietlyAsync(context);
+                throw;
             }
             lease = new BrowserLease(sessionId, context, page, Release);
             AttachPageHandlers(page, lease);
@@ -134,21 +134,25 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     }
 
     /// <summary>A prepared context with the checkpointed cookies added, or null when none is ready.</summary>
-    private async Task<(IBrowserContext, IPage)?> TakeSpareAsync(string? cookiesOnly)
+    private async Task<(IBrowserContext, IPage)?> TakeSpareAsync(List<Cookie> cookies)
     {
         while (_spares.TryDequeue(out var spare))
         {
-            if (spare.Page.IsClosed || spare.Context.Browser is not { IsConnected: true }) continue;
+            if (spare.Page.IsClosed || spare.Context.Browser is not { IsConnected: true })
+            {
+                await CloseQuietlyAsync(spare.Context);
+                continue;
+            }
             try
             {
-                var cookies = CheckpointedStorage.Cookies(cookiesOnly);
                 if (cookies.Count > 0) await spare.Context.AddCookiesAsync(cookies);
                 Interlocked.Increment(ref _warmLeases);
                 return (spare.Context, spare.Page);
             }
-            catch (PlaywrightException)
+            catch (Exception ex)
             {
-                // Chromium went away, or refused a cookie the checkpoint holds: a new context takes the state whole.
+                // Chromium went away, or refused a cookie: a new context takes the state whole.
+                LogSpareRefused(ex);
                 await CloseQuietlyAsync(spare.Context);
                 return null;
             }
@@ -159,30 +163,26 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     /// <summary>
     /// Tops the spares up to <see cref="BrowserOptions.WarmContexts"/> (no more than the free slots), one at
     /// a time in the background, once the browser runs; it waits while sessions are creating their own
-    /// contexts, so a burst of starts or recoveries does not share the CPU with it.
+    /// contexts, so a burst of starts or recoveries does not share the CPU with it. A request made while
+    /// a top-up runs is picked up by that run.
     /// </summary>
     private void WarmUp()
     {
-        if (_options.WarmContexts <= 0 || _closing || Draining || _browser is not { IsConnected: true }) return;
-        if (Interlocked.Exchange(ref _warming, 1) == 1) return;
-        _ = Task.Run(async () =>
+        if (_options.WarmContexts <= 0 || _closing) return;
+        Volatile.Write(ref _warmRequested, 1);
+        if (Interlocked.CompareExchange(ref _warming, 1, 0) != 0) return;
+        _warmTask = Task.Run(WarmLoopAsync);
+    }
+
+    private async Task WarmLoopAsync()
+    {
+        do
         {
             try
             {
-                while (!_closing && !Draining && _spares.Count < Math.Min(_options.WarmContexts, Free) && _browser is { IsConnected: true } browser)
-                {
-                    if (Volatile.Read(ref _coldStarts) > 0)
-                    {
-                        await Task.Delay(100);
-                        continue;
-                    }
-                    var context = await browser.NewContextAsync(ContextOptions(null));
-                    _spares.Enqueue(new Spare(context, await context.NewPageAsync()));
-                }
-                while (_spares.Count > Math.Min(_options.WarmContexts, Free) && _spares.TryDequeue(out var extra))
-                    await CloseQuietlyAsync(extra.Context);
+                while (Interlocked.Exchange(ref _warmRequested, 0) == 1) await TopUpAsync();
             }
-            catch (Exception ex) when (ex is PlaywrightException or ObjectDisposedException)
+            catch (Exception ex)
             {
                 if (!_closing) LogWarmUpFailed(ex.Message.Split('\n', 2)[0]);
             }
@@ -190,7 +190,35 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             {
                 Volatile.Write(ref _warming, 0);
             }
-        });
+        }
+        while (!_closing && Volatile.Read(ref _warmRequested) == 1 && Interlocked.CompareExchange(ref _warming, 1, 0) == 0);
+    }
+
+    private int SpareTarget => Draining ? 0 : Math.Min(_options.WarmContexts, Free);
+
+    private async Task TopUpAsync()
+    {
+        while (!_closing && _spares.Count < SpareTarget && _browser is { IsConnected: true } browser)
+        {
+            if (Volatile.Read(ref _coldStarts) > 0)
+            {
+                await Task.Delay(100);
+                continue;
+            }
+            var context = await browser.NewContextAsync(ContextOptions(null));
+            try
+            {
+                var page = await context.NewPageAsync();
+                ObjectDisposedException.ThrowIf(_closing, this);
+                _spares.Enqueue(new Spare(context, page));
+            }
+            catch
+            {
+                await CloseQuietlyAsync(context);
+                throw;
+            }
+        }
+        while (_spares.Count > SpareTarget && _spares.TryDequeue(out var extra)) await CloseQuietlyAsync(extra.Context);
     }
 
     private static async Task CloseQuietlyAsync(IBrowserContext context)
@@ -378,6 +406,14 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     {
         _closing = true;
         foreach (var lease in _leases.Values) await lease.DisposeAsync();
+        try
+        {
+            await _warmTask.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // Closing the browser below ends it.
+        }
         while (_spares.TryDequeue(out var spare)) await CloseQuietlyAsync(spare.Context);
         if (_browser is not null)
         {
@@ -392,6 +428,9 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Launching Chromium from {Executable}")]
     private partial void LogLaunching(string executable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A prepared browser context could not take the checkpointed cookies; making a new one")]
+    private partial void LogSpareRefused(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing a spare browser context failed: {Reason}")]
     private partial void LogWarmUpFailed(string reason);

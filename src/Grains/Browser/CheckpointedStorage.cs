@@ -43,45 +43,51 @@ public static class CheckpointedStorage
     }
 
     /// <summary>
-    /// The cookies of a storage state (Playwright's format), to add to a context made before the session
-    /// was known. Unreadable state gives none; the caller then makes a new context from the state.
+    /// The cookies of a cookies-only storage state (<see cref="Split"/>'s first part, Playwright's format), to
+    /// add to a context made before the session was known. False when that could lose anything a new
+    /// context made from the state would keep: state that does not parse or still holds origins (Split
+    /// left them for Playwright), partitioned cookies (their partition flags have no place in
+    /// <see cref="Cookie"/>), a field of an unexpected type. Expiry times pass through a float (Playwright's
+    /// type), so they may move by up to a minute.
     /// </summary>
-    public static List<Cookie> Cookies(string? storageStateJson)
+    public static bool TryCookies(string? cookiesOnly, out List<Cookie> cookies)
     {
-        if (string.IsNullOrWhiteSpace(storageStateJson)) return [];
-        JsonArray? cookies;
+        cookies = [];
+        if (string.IsNullOrWhiteSpace(cookiesOnly)) return true;
         try
         {
-            cookies = (JsonNode.Parse(storageStateJson) as JsonObject)?["cookies"] as JsonArray;
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-        var result = new List<Cookie>();
-        foreach (var c in cookies ?? [])
-        {
-            if (c is not JsonObject cookie || cookie["name"]?.GetValue<string>() is not { } name) continue;
-            result.Add(new Cookie
+            if (JsonNode.Parse(cookiesOnly) is not JsonObject state) return false;
+            if (state["origins"] is JsonArray { Count: > 0 }) return false;
+            foreach (var node in state["cookies"] as JsonArray ?? [])
             {
-                Name = name,
-                Value = cookie["value"]?.GetValue<string>() ?? "",
-                Domain = cookie["domain"]?.GetValue<string>(),
-                Path = cookie["path"]?.GetValue<string>() ?? "/",
-                Expires = cookie["expires"] is JsonValue expires ? (float)expires.GetValue<double>() : null,
-                HttpOnly = cookie["httpOnly"]?.GetValue<bool>(),
-                Secure = cookie["secure"]?.GetValue<bool>(),
-                SameSite = cookie["sameSite"]?.GetValue<string>() switch
+                if (node is not JsonObject cookie || cookie["name"]?.GetValue<string>() is not { } name) return false;
+                if (cookie.ContainsKey("partitionKey") || cookie.ContainsKey("_crHasCrossSiteAncestor")) return false;
+                cookies.Add(new Cookie
                 {
-                    "Strict" => SameSiteAttribute.Strict,
-                    "None" => SameSiteAttribute.None,
-                    "Lax" => SameSiteAttribute.Lax,
-                    _ => null,
-                },
-                PartitionKey = cookie["partitionKey"]?.GetValue<string>(),
-            });
+                    Name = name,
+                    Value = cookie["value"]?.GetValue<string>() ?? "",
+                    Domain = cookie["domain"]?.GetValue<string>(),
+                    Path = cookie["path"]?.GetValue<string>() ?? "/",
+                    Expires = cookie["expires"] is JsonValue expires ? (float)expires.GetValue<double>() : null,
+                    HttpOnly = cookie["httpOnly"]?.GetValue<bool>(),
+                    Secure = cookie["secure"]?.GetValue<bool>(),
+                    SameSite = cookie["sameSite"]?.GetValue<string>() switch
+                    {
+                        "Strict" => SameSiteAttribute.Strict,
+                        "None" => SameSiteAttribute.None,
+                        "Lax" => SameSiteAttribute.Lax,
+                        null => null,
+                        _ => throw new FormatException("unknown sameSite"),
+                    },
+                });
+            }
+            return true;
         }
-        return result;
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            cookies = [];
+            return false;
+        }
     }
 
     /// <summary>Writes each origin's items into localStorage through <paramref name="page"/>.</summary>

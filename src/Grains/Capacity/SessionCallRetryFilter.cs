@@ -7,8 +7,10 @@ namespace RpaOrleans.Capacity;
 /// the response timeout already bounds how long a caller waits. Also retried: putting an event on
 /// the events stream's memory queue, whose grain may have been on the dead silo — without it the
 /// events a session publishes in the second before the death is declared are lost to the live feed
-/// (the store still has them). A duplicate is possible only if the silo died after taking the event;
-/// events carry a per-session sequence number for that.
+/// (the store still has them). The retries stay within ~3 s because the session waits for its publish:
+/// an event still refused after that is dropped, and the dashboard fills the gap from REST. A duplicate
+/// is possible only if the silo died after taking the event; the dashboard merges steps by index and
+/// session views by time, so a duplicate changes nothing there.
 /// </summary>
 public sealed class SessionCallRetryFilter : IOutgoingGrainCallFilter
 {

@@ -40,9 +40,23 @@ public sealed class RpaMetrics : IDisposable
     /// <summary>The last admission snapshot seen (set by whoever polls the queue).</summary>
     public IReadOnlyDictionary<string, int> QueuedByTenant { get; set; } = new Dictionary<string, int>();
 
-    /// <summary>Feeds the instruments from one event of the stream.</summary>
+    private const int RecentCapacity = 4_096;
+    private readonly HashSet<(string, long, long)> _recent = [];
+    private readonly Queue<(string, long, long)> _recentOrder = new();
+
+    /// <summary>
+    /// Feeds the instruments from one event of the stream. An event delivered twice (a publish retried
+    /// after the silo holding its queue died having taken it) is counted once.
+    /// </summary>
     public void Observe(SessionEvent e)
     {
+        lock (_lock)
+        {
+            var key = (e.SessionId, e.Sequence, e.At.UtcTicks);
+            if (!_recent.Add(key)) return;
+            _recentOrder.Enqueue(key);
+            if (_recentOrder.Count > RecentCapacity) _recent.Remove(_recentOrder.Dequeue());
+        }
         if (e.Kind == SessionEventKinds.Finished)
             Finished.Add(1, new KeyValuePair<string, object?>("status", e.Snapshot.Status.ToString().ToLowerInvariant()));
         else if (e.Kind == SessionEventKinds.Recovered)

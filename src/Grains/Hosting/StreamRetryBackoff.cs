@@ -17,8 +17,8 @@ public sealed class StreamRetryBackoff(TimeSpan first, TimeSpan longest) : IQueu
 
     public TimeSpan Next(int attempt)
     {
-        // attempt counts the tries made so far (1 after the first failure).
-        var doublings = Math.Clamp(attempt - 1, 0, 30);
+        // Orleans counts attempts from 0: Next(0) is the wait after the first failure.
+        var doublings = Math.Clamp(attempt, 0, 30);
         var wait = First.Ticks * (1L << doublings);
         return wait <= 0 || wait > Longest.Ticks ? Longest : TimeSpan.FromTicks(wait);
     }

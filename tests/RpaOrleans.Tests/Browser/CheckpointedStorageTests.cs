@@ -63,4 +63,24 @@ public sealed class CheckpointedStorageTests(PlatformFixture platform)
         Assert.Equal((null, 0), (CheckpointedStorage.Split(null).CookiesOnly, CheckpointedStorage.Split(null).Origins.Count));
         Assert.Equal("not json", CheckpointedStorage.Split("not json").CookiesOnly);
     }
+
+    [Fact]
+    public void TryCookies_MapsEveryAttribute_AndRefusesWhatAPreparedContextCouldNotTakeWhole()
+    {
+        const string state = """{"cookies":[{"name":"sid","value":"v=1","domain":".example.com","path":"/app","expires":1893456000,"httpOnly":true,"secure":true,"sameSite":"None"},{"name":"s","value":"","domain":"example.com","path":"/","expires":-1,"httpOnly":false,"secure":false,"sameSite":"Lax"}],"origins":[]}""";
+        Assert.True(CheckpointedStorage.TryCookies(state, out var cookies));
+        Assert.Equal(2, cookies.Count);
+        var sid = cookies[0];
+        Assert.Equal(("sid", "v=1", ".example.com", "/app", true, true, SameSiteAttribute.None), (sid.Name, sid.Value, sid.Domain, sid.Path, sid.HttpOnly, sid.Secure, sid.SameSite));
+        Assert.InRange(sid.Expires!.Value, 1893456000f - 128, 1893456000f + 128);
+        Assert.Equal(-1f, cookies[1].Expires);
+
+        Assert.True(CheckpointedStorage.TryCookies(null, out var none));
+        Assert.Empty(none);
+        Assert.False(CheckpointedStorage.TryCookies("not json", out _));
+        Assert.False(CheckpointedStorage.TryCookies("""{"cookies":[],"origins":[{"origin":"file://","localStorage":[{"name":"k","value":"v"}]}]}""", out _));
+        Assert.False(CheckpointedStorage.TryCookies("""{"cookies":[{"name":"p","value":"1","domain":"a.com","path":"/","partitionKey":"https://b.com"}]}""", out _));
+        Assert.False(CheckpointedStorage.TryCookies("""{"cookies":[{"name":"p","value":1}]}""", out _));
+        Assert.False(CheckpointedStorage.TryCookies("""{"cookies":[{"name":"p","value":"1","sameSite":"Sometimes"}]}""", out _));
+    }
 }

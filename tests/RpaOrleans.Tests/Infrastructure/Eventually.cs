@@ -39,7 +39,7 @@ public static class Eventually
         string text => text,
         JsonObject session when session["status"] is JsonValue status && session["id"] is JsonValue id =>
             $"{id}: {status} after {session["stepCount"]} steps" +
-            (session["recoveryCount"] is JsonValue r && r.GetValue<int>() > 0 ? $", recovered {r}×" : "") +
+            (session["recoveryCount"] is JsonValue r && r.ToJsonString() != "0" ? $", recovered {r}×" : "") +
             (session["error"] is JsonObject error ? $", error {error["code"]}" : ""),
         JsonNode node => node.ToJsonString(),
         IDictionary map => "{ " + string.Join("; ", map.Keys.Cast<object>().Select(k => map[k] is JsonObject o && o["id"] is not null ? DescribeItem(o) : $"{k}: {DescribeItem(map[k])}")) + " }",

@@ -10,8 +10,8 @@ public sealed class StreamRetryBackoffTests
         var backoff = new StreamRetryBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
         Assert.Equal(
             new[] { 100, 200, 400, 800, 1600, 2000, 2000 },
-            Enumerable.Range(1, 7).Select(attempt => (int)backoff.Next(attempt).TotalMilliseconds));
-        Assert.Equal(TimeSpan.FromMilliseconds(100), backoff.Next(0));
+            Enumerable.Range(0, 7).Select(attempt => (int)backoff.Next(attempt).TotalMilliseconds));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), backoff.Next(-1));
         Assert.Equal(TimeSpan.FromSeconds(2), backoff.Next(int.MaxValue));
     }
 
