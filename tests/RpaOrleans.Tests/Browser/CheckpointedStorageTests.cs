@@ -18,9 +18,7 @@ public sealed class CheckpointedStorageTests(PlatformFixture platform)
         string state;
         try
         {
-            await first.Page.GotoAsync($"{Host.BaseUrl}/demo/storage.html");
-            await first.Page.GetByLabel("Note").FillAsync("kept across silos: \"quotes\", ünïcode, =;");
-            await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+            await SaveNoteAsync(first.Page, Host.BaseUrl, "kept across silos: \"quotes\", ünïcode, =;");
             await first.Page.EvaluateAsync("() => localStorage.setItem('second-key', 'two')");
             state = await first.Context.StorageStateAsync();
         }
@@ -47,6 +45,14 @@ public sealed class CheckpointedStorageTests(PlatformFixture platform)
         {
             await second.DisposeAsync();
         }
+    }
+
+    /// <summary>The demo storage page saves the note in localStorage and in a cookie.</summary>
+    internal static async Task SaveNoteAsync(IPage page, string baseUrl, string note)
+    {
+        await page.GotoAsync($"{baseUrl}/demo/storage.html");
+        await page.GetByLabel("Note").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
     }
 
     [Fact]

@@ -27,9 +27,7 @@ public sealed class WarmContextTests(PlatformFixture platform)
         string state;
         try
         {
-            await first.Page.GotoAsync($"{Host.BaseUrl}/demo/storage.html");
-            await first.Page.GetByLabel("Note").FillAsync("prepared ahead");
-            await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+            await CheckpointedStorageTests.SaveNoteAsync(first.Page, Host.BaseUrl, "prepared ahead");
             await first.Context.AddCookiesAsync([new Cookie
             {
                 Name = "sid", Value = "s3cr3t", Domain = "127.0.0.1", Path = "/demo",
