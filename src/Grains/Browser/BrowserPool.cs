@@ -23,6 +23,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
     private int _warmRequested;
     private Task _warmTask = Task.CompletedTask;
     private int _coldStarts;
+    private long _warmLeases;
 
     /// <summary>A fresh context and its blank page, made before any session asked for it.</summary>
     private sealed record Spare(IBrowserContext Context, IPage Page);
@@ -32,8 +33,6 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
 
     /// <summary>Leases served from a prepared context since the process started.</summary>
     public long WarmLeases => Interlocked.Read(ref _warmLeases);
-
-    private long _warmLeases;
 
     public int Capacity => _options.Capacity;
 
@@ -123,7 +122,7 @@ public sealed partial class BrowserPool(IOptions<BrowserOptions> options, Networ
             }
             catch
             {
-                await context.CloseAsync();
+                await CloseQuietlyAsync(context);
                 throw;
             }
         }

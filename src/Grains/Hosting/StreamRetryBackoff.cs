@@ -5,7 +5,7 @@ namespace RpaOrleans.Hosting;
 /// <summary>
 /// How long the events stream's pulling agents wait before they read a queue again, or deliver to a
 /// subscriber again, after a failure. Orleans waits 10–20 s before re-reading a queue by default: when the
-/// silo holding a memory-stream queue dies, every session's live feed (the dashboard, webhooks) would
+/// silo holding a memory-stream queue dies, every session's live feed (the hub and the dashboard, the metrics) would
 /// stall that long although the queue is back on a survivor about a second later. Here the first retry
 /// comes after <see cref="First"/> and the wait doubles up to <see cref="Longest"/>.
 /// </summary>

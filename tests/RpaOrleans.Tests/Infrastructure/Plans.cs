@@ -25,24 +25,19 @@ public static class TestPlans
     /// running at some later moment (a kill, a drain, a queue check); a count of clicks alone is a race with
     /// the machine's speed.
     /// </summary>
-    public static object Paced(string baseUrl, int steps, int pauseMs) => new
-    {
-        plan = Enumerable.Range(0, steps)
-            .Select(i => i % 2 == 0
-                ? new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Do nothing"))
-                : new StepAction(ActionKind.Wait, Value: pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToList(),
-        startUrl = $"{baseUrl}/demo/slow.html",
-        budgets = new SessionBudgets(MaxSteps: steps + 5),
-    };
+    public static object Paced(string baseUrl, int steps, int pauseMs) => OnSlowPage(baseUrl, Enumerable.Range(0, steps)
+        .Select(i => i % 2 == 0 ? DoNothing : new StepAction(ActionKind.Wait, Value: pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     /// <summary>A plan that keeps clicking on the slow page: long enough to cancel or pause mid-run.</summary>
-    public static object Slow(string baseUrl, int clicks = 60) => new
+    public static object Slow(string baseUrl, int clicks = 60) => OnSlowPage(baseUrl, Enumerable.Repeat(DoNothing, clicks));
+
+    private static readonly StepAction DoNothing = new(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Do nothing"));
+
+    private static object OnSlowPage(string baseUrl, IEnumerable<StepAction> steps)
     {
-        plan = Enumerable.Range(0, clicks).Select(_ => new StepAction(ActionKind.Click, new TargetDescriptor(Role: "button", Name: "Do nothing"))).ToList(),
-        startUrl = $"{baseUrl}/demo/slow.html",
-        budgets = new SessionBudgets(MaxSteps: clicks + 5),
-    };
+        var plan = steps.ToList();
+        return new { plan, startUrl = $"{baseUrl}/demo/slow.html", budgets = new SessionBudgets(MaxSteps: plan.Count + 5) };
+    }
 
     /// <summary>
     /// Saves <paramref name="note"/> to the page's localStorage and a cookie, waits <paramref name="waits"/>
