@@ -13,8 +13,8 @@ interface Frame {
 const DEFAULT_SIZE = { width: 1280, height: 800 };
 
 /**
- * A step's screenshot with the acted element's box drawn on it. A new frame is loaded off-screen
- * and swapped in only once it has arrived, so a live tile never flashes blank between steps.
+ * A step's screenshot with the acted element's box drawn on it. A new frame is loaded and decoded
+ * off-screen and swapped in only then, so a live tile never flashes blank between steps.
  */
 export function Screenshot({
   src,
@@ -43,10 +43,14 @@ export function Screenshot({
     }
     let live = true;
     const image = new Image();
-    image.onload = () => {
+    const show = () => {
       if (!live) return;
       setSize({ width: image.naturalWidth || DEFAULT_SIZE.width, height: image.naturalHeight || DEFAULT_SIZE.height });
       setFrame({ src, box });
+    };
+    // Swapped in once decoded too: a loaded but undecoded frame would paint blank for a moment.
+    image.onload = () => {
+      image.decode().then(show, show);
     };
     // A frame that fails to load (the server restarting, say) leaves the last good one on screen.
     image.onerror = () => undefined;
@@ -63,7 +67,7 @@ export function Screenshot({
       {frame ? (
         <>
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={frame.src} alt={alt} className="absolute inset-0 size-full object-cover object-top" decoding="async" />
+          <img src={frame.src} alt={alt} className="absolute inset-0 size-full object-cover object-top" />
           {frame.box && frame.box.width > 0 && frame.box.height > 0 && (
             <div
               data-testid="target-box"
