@@ -25,6 +25,14 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public IReadOnlyList<string> Errors => [.. _errors];
 
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/>. Checked by the Playwright server, not by
+    /// <c>WaitForURLAsync</c>: that one reads the client's last known URL and only then subscribes to navigations, so a
+    /// redirect the page makes on its own in between (the dashboard's sign-in redirect) is missed and the wait hangs.
+    /// </summary>
+    public Task ExpectUrlAsync([System.Diagnostics.CodeAnalysis.StringSyntax(System.Diagnostics.CodeAnalysis.StringSyntaxAttribute.Regex)] string pattern) =>
+        Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern), new() { Timeout = 60_000 });
+
     /// <summary>Fails the test if the page logged an error, except those <paramref name="expected"/> accepts.</summary>
     public void AssertNoConsoleErrors(Func<string, bool>? expected = null)
     {

@@ -18,7 +18,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await using var browser = await dashboard.OpenAsync(apiKey: null);
         var page = browser.Page;
         await page.GotoAsync("/history/");
-        await page.WaitForURLAsync(new Regex("/sign-in/"));
+        await browser.ExpectUrlAsync("/sign-in/");
 
         await page.GetByLabel("API key").FillAsync("not-a-real-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -29,7 +29,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await page.GetByLabel("API key").FillAsync(TestKeys.Admin);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Back where the user was going, signed in.
-        await page.WaitForURLAsync(new Regex("/history/$"));
+        await browser.ExpectUrlAsync("/history/$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("acme · admin")).ToBeVisibleAsync();
 
@@ -44,7 +44,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         var page = browser.Page;
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "New session" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/new/$"));
+        await browser.ExpectUrlAsync("/new/$");
 
         // A broken plan is caught before it is sent.
         await page.GetByLabel("Plan (JSON)").FillAsync("[{\"action\": \"click\"}]");
@@ -54,7 +54,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await Assertions.Expect(page.GetByText("Valid plan of 19 steps")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/session/\?id=[0-9a-f]{32}$"));
+        await browser.ExpectUrlAsync(@"/session/\?id=[0-9a-f]{32}$");
         var id = new Uri(page.Url).Query.Split('=')[1];
         var rows = page.GetByTestId("step-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
@@ -96,10 +96,10 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await ExpectStepAsync(steps.Count - 2);
         await page.GetByRole(AriaRole.Button, new() { Name = "Step 4:", Exact = false }).ClickAsync();
         await ExpectStepAsync(3);
-        Assert.EndsWith($"&step=4", page.Url, StringComparison.Ordinal);
+        await browser.ExpectUrlAsync("&step=4$");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run again as plan" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/session/\?id=[0-9a-f]{32}$"));
+        await browser.ExpectUrlAsync(@"/session/\?id=[0-9a-f]{32}$");
         var replayId = new Uri(page.Url).Query.Split('=')[1];
         Assert.NotEqual(id, replayId);
         await Assertions.Expect(page.GetByTestId("session-result")).ToContainTextAsync(OrderNumber(), new() { Timeout = 60_000 });
@@ -191,7 +191,7 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         var page = browser.Page;
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cluster" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cluster/$"));
+        await browser.ExpectUrlAsync("/cluster/$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cluster" })).ToBeVisibleAsync();
 
         // Embedded mode is a cluster of one: this process, with the fixture's six slots.
