@@ -134,8 +134,7 @@ public sealed class RawFloor : IAsyncDisposable
         await shot;
     }
 
-    private static async Task SettleAsync(IPage page) =>
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+    private static Task SettleAsync(IPage page) => PageLoad.DomContentLoadedAsync(page, 10_000);
 
     private static string LoadScript()
     {

@@ -292,7 +292,7 @@ public sealed class ActionExecutor(IOptions<BrowserOptions> options, NetworkGuar
     {
         try
         {
-            await lease.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+            await PageLoad.DomContentLoadedAsync(lease.Page, 10_000);
         }
         catch (TimeoutException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using RpaOrleans.Browser;
 using RpaOrleans.Execution;
 using RpaOrleans.Observation;
 using RpaOrleans.Planning;
@@ -147,7 +148,7 @@ public sealed partial class SessionGrain
         var observeSpan = StepTracing.StartPhase("observe");
         try
         {
-            if (followedTab) await _lease.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+            if (followedTab) await PageLoad.DomContentLoadedAsync(_lease.Page, 10_000);
             observation = (await observer.ObserveAsync(_lease!.Page)).Redact(_redactor);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
