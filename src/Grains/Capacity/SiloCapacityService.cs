@@ -13,6 +13,7 @@ namespace RpaOrleans.Capacity;
 public sealed partial class SiloCapacityService(
     BrowserPool browsers,
     SlotBoardCache cache,
+    CrashWatch crashWatch,
     ILocalSiloDetails local,
     IGrainFactory grains,
     IOptions<SiloOptions> silo,
@@ -63,7 +64,7 @@ public sealed partial class SiloCapacityService(
     {
         try
         {
-            var slots = new SiloSlots(local.SiloAddress, browsers.Capacity, browsers.InUse, browsers.Draining, DateTimeOffset.UtcNow);
+            var slots = new SiloSlots(local.SiloAddress, browsers.Capacity, browsers.InUse, browsers.Draining, DateTimeOffset.UtcNow, crashWatch.Port);
             cache.Update(await grains.GetGrain<ISlotBoardGrain>(AdmissionKeys.Board).ReportAsync(slots));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

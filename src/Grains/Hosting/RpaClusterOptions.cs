@@ -50,6 +50,16 @@ public sealed class RpaClusterOptions
     [Range(1, 10)]
     public int MissedProbesLimit { get; set; } = 2;
 
+    /// <summary>
+    /// Declare a silo dead within a fraction of a second when its process is certainly gone (its idle watch
+    /// connection closed and its watch port refuses connections), instead of waiting for missed probes.
+    /// </summary>
+    public bool FastCrashDetection { get; set; } = true;
+
+    /// <summary>The port this silo's crash watch listens on; 0 picks a free one (other silos learn it from the slot board).</summary>
+    [Range(0, 65535)]
+    public int CrashWatchPort { get; set; }
+
     /// <summary>Grain call timeout; a call to a dead silo fails after this instead of 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -23,10 +23,17 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
     /// <summary>Plan steps plus the closing finish.</summary>
     private const int StepsPerSession = 2 + Waits + 1 + 1;
 
-    [Fact]
-    public async Task KillingASiloDuringTwelveSessions_EverySessionFinishesOnTheSurvivor_WithEachStepRecordedOnce()
+    /// <param name="crashWatch">
+    /// On (the default), the survivors see the victim's watch connection close and declare it dead at once; off, Orleans'
+    /// probes alone find it, as they must when a silo's whole machine vanishes and nothing closes any connection.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task KillingASiloDuringTwelveSessions_EverySessionFinishesOnTheSurvivor_WithEachStepRecordedOnce(bool crashWatch)
     {
-        await using var cluster = await ProcessCluster.StartAsync(Capacity, Capacity);
+        await using var cluster = await ProcessCluster.StartAsync(
+            new Dictionary<string, string> { ["Cluster__FastCrashDetection"] = crashWatch ? "true" : "false" }, Capacity, Capacity);
         using var api = cluster.Client();
         await using var hub = await HubClient.ConnectAsync(cluster.WebHost.Url, TestKeys.Admin);
         await hub.SubscribeFleetAsync();
@@ -74,7 +81,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             await Eventually.WaitForAsync(() => ReadAsync(api, ids),
                 s => s.Any(x => Recoveries(x.Value) > 0 && Steps(x.Value) > Steps(before[x.Key])), TimeSpan.FromSeconds(60), "a recovered session's next step");
             var resumedMs = clock.ElapsedMilliseconds;
-            Measurements.Report(output, $"kill -9 to first session restored (next step starting): {restoredMs:0} ms, its recovered event on the hub: {deliveredMs:0} ms, a resumed step completed (REST): {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
+            Measurements.Report(output, $"kill -9 (crash watch {(crashWatch ? "on" : "off")}) to first session restored (next step starting): {restoredMs:0} ms, its recovered event on the hub: {deliveredMs:0} ms, a resumed step completed (REST): {resumedMs} ms ({onVictim} of {Sessions} sessions were on the killed silo); a session created right after the kill was accepted in {createMs} ms");
 
             var done = await Eventually.WaitForAsync(() => ReadAsync(api, ids), s => s.Values.All(ApiClient.IsTerminal),
                 TimeSpan.FromSeconds(240), "every session to finish");
@@ -103,6 +110,14 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             Assert.True(resumedMs < 15_000, $"resumed after {resumedMs} ms");
             Assert.True(createMs < 10_000, $"creating a session right after the kill took {createMs} ms");
             Assert.Equal("succeeded", Status(await api.WaitForEndAsync(late, TimeSpan.FromSeconds(60))));
+
+            // Who noticed: with the crash watch, a survivor declared the victim dead the moment its process was gone;
+            // without it, nobody claims to have (Orleans' probes did).
+            var victimAddress = "S" + cluster.AddressOf(victim).TrimEnd('@') + ":";
+            var declarations = new[] { cluster.WebHost }.Concat(cluster.Silos).Where(n => n != victim)
+                .SelectMany(n => n.LogText().Split('\n')).Where(l => l.Contains("declaring it dead", StringComparison.Ordinal)).ToList();
+            if (crashWatch) Assert.Contains(declarations, l => l.Contains(victimAddress, StringComparison.Ordinal));
+            else Assert.Empty(declarations);
 
             // The dashboard's feed kept working: the web host relayed every recovery and the steps after it.
             var recovered = hub.Events.Where(e => e.Kind == "recovered").Select(e => e.Message["sessionId"]!.GetValue<string>()).Distinct().ToList();

@@ -51,6 +51,11 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
             foreach (var id in ids)
                 Assert.Equal(Enumerable.Range(0, PlanSteps + 1), (await api.StepsAsync(id)).Select(s => s!["index"]!.GetValue<int>()));
             Assert.Contains("Handed over", File.ReadAllText(leaving.LogPath), StringComparison.Ordinal);
+
+            // The leaving silo told the others' crash watch it was going, so none took it for a crash.
+            var others = new[] { cluster.WebHost }.Concat(cluster.Silos).Where(n => n != leaving).ToList();
+            Assert.All(others, n => Assert.DoesNotContain("declaring it dead", n.LogText(), StringComparison.Ordinal));
+            Assert.Contains(others, n => n.LogText().Contains("said it is leaving", StringComparison.Ordinal));
         }
         catch
         {

@@ -118,14 +118,16 @@ public sealed class NodeProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cts.Token);
     }
 
-    public string Tail(int lines = 40)
+    public string Tail(int lines = 40) => string.Join('\n', LogText().Split('\n').TakeLast(lines));
+
+    /// <summary>Everything the process wrote so far (read while the test still writes to the file).</summary>
+    public string LogText()
     {
         try
         {
             using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
-            var all = reader.ReadToEnd().Split('\n');
-            return string.Join('\n', all.TakeLast(lines));
+            return reader.ReadToEnd();
         }
         catch (IOException)
         {

@@ -15,6 +15,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..10];
     private readonly string _masterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private int _siloCount;
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     private ProcessCluster(string logDirectory) => LogDirectory = logDirectory;
 
@@ -26,9 +27,15 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ApiClient Client() => new(WebHost.Url, TestKeys.Admin);
 
-    public static async Task<ProcessCluster> StartAsync(params int[] siloCapacities)
+    public static Task<ProcessCluster> StartAsync(params int[] siloCapacities) => StartAsync(new Dictionary<string, string>(), siloCapacities);
+
+    /// <summary>A web host and silos with these browser slots, every process with <paramref name="settings"/> (environment names) on top.</summary>
+    public static async Task<ProcessCluster> StartAsync(IReadOnlyDictionary<string, string> settings, params int[] siloCapacities)
     {
-        var cluster = new ProcessCluster(Path.Combine(Path.GetTempPath(), "rpa-cluster-tests", DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6]));
+        var cluster = new ProcessCluster(Path.Combine(Path.GetTempPath(), "rpa-cluster-tests", DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6]))
+        {
+            _settings = settings,
+        };
         try
         {
             cluster.WebHost = cluster.Launch("webhost", RepoPaths.WebHostDll, 0, TestKeys.Configuration().ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value ?? ""));
@@ -85,6 +92,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Logging__LogLevel__Polly"] = "Warning",
             ["Logging__LogLevel__Orleans"] = "Warning",
         };
+        foreach (var (key, value) in _settings) environment[key] = value;
         var node = NodeProcess.Start(name, dll, LogDirectory, environment);
         _nodes.Add(node);
         _siloPorts[node] = siloPort;
