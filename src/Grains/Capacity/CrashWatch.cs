@@ -125,7 +125,7 @@ public sealed partial class CrashWatch(
 
     private async Task ScanLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested && !_leaving)
         {
             var snapshot = membership.CurrentSnapshot;
             foreach (var slots in board.Board)
@@ -260,7 +260,6 @@ public sealed partial class CrashWatch(
     {
         _leaving = true;
         await Task.WhenAll(_watchers.Keys.Select(s => TrySendAsync(s, Leaving)));
-        if (_scanning is not null) await _scanning.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public async ValueTask DisposeAsync()
@@ -270,6 +269,7 @@ public sealed partial class CrashWatch(
         _listener?.Stop();
         foreach (var socket in _watchers.Keys) socket.Dispose();
         if (_accepting is not null) await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_scanning is not null) await _scanning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.WhenAll(_watching.Values).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
