@@ -43,14 +43,10 @@ public sealed partial class CrashWatch(
     private Task? _accepting;
     private Task? _scanning;
     private volatile bool _leaving;
+    private int _disposed;
 
     /// <summary>The port other silos watch this one on; 0 when the watch is off (embedded mode, or turned off).</summary>
     public int Port { get; private set; }
-
-    /// <summary>Silos this one declared dead since it started.</summary>
-    public int Declared => Volatile.Read(ref _declared);
-
-    private int _declared;
 
     private bool Enabled => rpa.Value.Mode == RpaMode.Cluster && cluster.Value.FastCrashDetection;
 
@@ -130,7 +126,9 @@ public sealed partial class CrashWatch(
             var snapshot = membership.CurrentSnapshot;
             foreach (var slots in board.Board)
             {
-                if (slots.WatchPort <= 0 || slots.Silo.Equals(local.SiloAddress) || _watching.ContainsKey(slots.Silo) || _left.ContainsKey(slots.Silo)) continue;
+                if (slots.WatchPort <= 0 || slots.Silo.Equals(local.SiloAddress) || _left.ContainsKey(slots.Silo)) continue;
+                // A watch that ended before it was recorded here is recorded as done, not as running.
+                if (_watching.TryGetValue(slots.Silo, out var running) && !running.IsCompleted) continue;
                 if (snapshot.GetSiloStatus(slots.Silo) != SiloStatus.Active) continue;
                 var endpoint = new IPEndPoint(slots.Silo.Endpoint.Address, slots.WatchPort);
                 _watching[slots.Silo] = Task.Run(async () =>
@@ -216,7 +214,7 @@ public sealed partial class CrashWatch(
         LogDeclaring(silo, endpoint.ToString());
         try
         {
-            if (await membership.TryKill(silo)) Interlocked.Increment(ref _declared);
+            await membership.TryKill(silo);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -264,6 +262,8 @@ public sealed partial class CrashWatch(
 
     public async ValueTask DisposeAsync()
     {
+        // Registered twice (as itself and as a lifecycle participant), so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _leaving = true;
         await _stop.CancelAsync();
         _listener?.Stop();
@@ -271,7 +271,6 @@ public sealed partial class CrashWatch(
         if (_accepting is not null) await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_scanning is not null) await _scanning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.WhenAll(_watching.Values).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crash watch listening on port {Port}")]
