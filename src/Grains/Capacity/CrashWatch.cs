@@ -210,7 +210,12 @@ public sealed partial class CrashWatch(
                 try { await Task.Delay(RefusalGap, _stop.Token); } catch (OperationCanceledException) { return; }
             }
         }
-        if (_leaving || membership.CurrentSnapshot.GetSiloStatus(silo) != SiloStatus.Active) return;
+        if (_leaving) return;
+        if (membership.CurrentSnapshot.GetSiloStatus(silo) is var status and not SiloStatus.Active)
+        {
+            LogAlreadyKnown(silo, status);
+            return;
+        }
         LogDeclaring(silo, endpoint.ToString());
         try
         {
@@ -281,6 +286,9 @@ public sealed partial class CrashWatch(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo}'s process is gone (its watch connection closed and {Endpoint} refuses connections): declaring it dead")]
     private partial void LogDeclaring(SiloAddress silo, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo}'s process is gone; membership already lists it as {Status}")]
+    private partial void LogAlreadyKnown(SiloAddress silo, SiloStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Declaring silo {Silo} dead failed: {Reason}")]
     private partial void LogDeclareFailed(SiloAddress silo, string reason);
