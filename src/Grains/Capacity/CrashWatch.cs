@@ -31,7 +31,8 @@ public sealed partial class CrashWatch(
     private const int MaxWatchers = 512;
     private static readonly TimeSpan ScanPeriod = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ConfirmDeadline = TimeSpan.FromSeconds(5);
     private const int RefusalsForProof = 3;
     private static readonly TimeSpan RefusalGap = TimeSpan.FromMilliseconds(50);
 
@@ -158,6 +159,7 @@ public sealed partial class CrashWatch(
     {
         using var socket = await TryConnectAsync(endpoint, ConnectTimeout);
         if (socket is null) return; // not reachable now: the next scan tries again; only a lost connection is evidence
+        LogWatching(silo, endpoint);
         var buffer = new byte[16];
         try
         {
@@ -187,23 +189,43 @@ public sealed partial class CrashWatch(
 
     private async Task ConfirmAndDeclareAsync(SiloAddress silo, IPEndPoint endpoint)
     {
+        // A refusal comes back at once; a reconnect that takes long means this process is starved (a GC pause, a
+        // busy machine) or the host is unreachable, so keep trying until the deadline instead of giving up at once.
+        var deadline = DateTime.UtcNow + ConfirmDeadline;
         for (var refusals = 0; refusals < RefusalsForProof;)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                LogNotProven(silo, "reconnects neither connected nor were refused in time");
+                return;
+            }
             try
             {
                 using var again = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(ConfirmTimeout);
                 await again.ConnectAsync(endpoint, timeout.Token);
+                LogNotProven(silo, "a reconnect was accepted");
                 return; // something listens: not proof of death (the next scan watches it again)
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
             {
                 refusals++;
             }
+            catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+            {
+                continue; // timed out: try again while the deadline allows
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                // A reconnect that reached the dying process's listener as it closed: neither proof, try again.
+                try { await Task.Delay(RefusalGap, _stop.Token); } catch (OperationCanceledException) { return; }
+                continue;
+            }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException)
             {
-                return; // unreachable or timed out: for Orleans' probes to judge
+                if (ex is SocketException se) LogUnreachable(silo, se.SocketErrorCode);
+                return; // unreachable, or this silo stops: for Orleans' probes to judge
             }
             if (refusals < RefusalsForProof)
             {
@@ -280,6 +302,15 @@ public sealed partial class CrashWatch(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crash watch listening on port {Port}")]
     private partial void LogListening(int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching silo {Silo} at {Endpoint}")]
+    private partial void LogWatching(SiloAddress silo, IPEndPoint endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo}'s watch connection closed, but that proves nothing ({Reason}): left to the probes")]
+    private partial void LogNotProven(SiloAddress silo, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo}'s watch connection closed and reconnecting fails with {Error}: left to the probes")]
+    private partial void LogUnreachable(SiloAddress silo, SocketError error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} said it is leaving; its connection closing is not a crash")]
     private partial void LogLeaving(SiloAddress silo);
