@@ -157,86 +157,88 @@ public sealed partial class CrashWatch(
 
     private async Task WatchAsync(SiloAddress silo, IPEndPoint endpoint)
     {
-        using var socket = await TryConnectAsync(endpoint, ConnectTimeout);
+        var socket = (await ConnectAsync(endpoint, ConnectTimeout)).Socket;
         if (socket is null) return; // not reachable now: the next scan tries again; only a lost connection is evidence
         LogWatching(silo, endpoint);
+        var deadline = DateTime.MinValue;
+        while (socket is not null)
+        {
+            var opened = DateTime.UtcNow;
+            bool closed;
+            using (socket) closed = await WaitForCloseAsync(silo, socket);
+            if (!closed || _stop.IsCancellationRequested || _leaving) return;
+            // A connection that lived long starts a fresh confirmation; one accepted moments ago by a process that is
+            // still closing its sockets (its listener outlives the connection it just dropped) continues the last one.
+            if (opened > deadline) deadline = DateTime.UtcNow + ConfirmDeadline;
+            socket = await ConfirmAndDeclareAsync(silo, endpoint, deadline);
+        }
+    }
+
+    /// <summary>True when the connection closed or was reset; false when the silo said it is leaving or this one stops.</summary>
+    private async Task<bool> WaitForCloseAsync(SiloAddress silo, Socket socket)
+    {
         var buffer = new byte[16];
         try
         {
             while (true)
             {
                 var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
-                if (read == 0) break;
+                if (read == 0) return true;
                 if (buffer.AsSpan(0, read).Contains(Leaving))
                 {
                     // A graceful stop: membership hears of it from the silo itself. A silo address is never reused.
                     if (_left.TryAdd(silo, 0)) LogLeaving(silo);
-                    return;
+                    return false;
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            return;
+            return false;
         }
         catch (SocketException)
         {
-            // Reset: the same evidence as a close.
+            return true; // reset: the same evidence as a close
         }
-        if (_stop.IsCancellationRequested || _leaving) return;
-        await ConfirmAndDeclareAsync(silo, endpoint);
     }
 
-    private async Task ConfirmAndDeclareAsync(SiloAddress silo, IPEndPoint endpoint)
+    /// <summary>
+    /// Reconnects until the port refuses three times (then declares the silo dead and returns null) or a reconnect is
+    /// accepted (returned, to be watched like the first: a live silo keeps it open, a dying one drops it at once).
+    /// Null as well when nothing is proven by the deadline or the host is unreachable: Orleans' probes judge.
+    /// </summary>
+    private async Task<Socket?> ConfirmAndDeclareAsync(SiloAddress silo, IPEndPoint endpoint, DateTime deadline)
     {
-        // A refusal comes back at once; a reconnect that takes long means this process is starved (a GC pause, a
-        // busy machine) or the host is unreachable, so keep trying until the deadline instead of giving up at once.
-        var deadline = DateTime.UtcNow + ConfirmDeadline;
+        // A refusal comes back at once; a reconnect that times out or is reset means this process is starved (a GC
+        // pause, a busy machine) or reached the dying listener as it closed, so try again until the deadline.
         for (var refusals = 0; refusals < RefusalsForProof;)
         {
             if (DateTime.UtcNow > deadline)
             {
-                LogNotProven(silo, "reconnects neither connected nor were refused in time");
-                return;
+                LogNotProven(silo, "reconnects neither kept a connection nor were refused in time");
+                return null;
             }
-            try
+            var (socket, error) = await ConnectAsync(endpoint, ConfirmTimeout);
+            if (_stop.IsCancellationRequested)
             {
-                using var again = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(ConfirmTimeout);
-                await again.ConnectAsync(endpoint, timeout.Token);
-                LogNotProven(silo, "a reconnect was accepted");
-                return; // something listens: not proof of death (the next scan watches it again)
+                socket?.Dispose();
+                return null;
             }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
+            if (socket is not null) return socket;
+            if (error == SocketError.ConnectionRefused) refusals++;
+            else if (error is not (SocketError.TimedOut or SocketError.ConnectionReset or SocketError.ConnectionAborted))
             {
-                refusals++;
+                LogUnreachable(silo, error);
+                return null; // unreachable: for Orleans' probes to judge
             }
-            catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
-            {
-                continue; // timed out: try again while the deadline allows
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
-            {
-                // A reconnect that reached the dying process's listener as it closed: neither proof, try again.
-                try { await Task.Delay(RefusalGap, _stop.Token); } catch (OperationCanceledException) { return; }
-                continue;
-            }
-            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-            {
-                if (ex is SocketException se) LogUnreachable(silo, se.SocketErrorCode);
-                return; // unreachable, or this silo stops: for Orleans' probes to judge
-            }
-            if (refusals < RefusalsForProof)
-            {
-                try { await Task.Delay(RefusalGap, _stop.Token); } catch (OperationCanceledException) { return; }
-            }
+            if (refusals == RefusalsForProof) break;
+            try { await Task.Delay(RefusalGap, _stop.Token); } catch (OperationCanceledException) { return null; }
         }
-        if (_leaving) return;
+        if (_leaving) return null;
         if (membership.CurrentSnapshot.GetSiloStatus(silo) is var status and not SiloStatus.Active)
         {
             LogAlreadyKnown(silo, status);
-            return;
+            return null;
         }
         LogDeclaring(silo, endpoint.ToString());
         try
@@ -247,21 +249,24 @@ public sealed partial class CrashWatch(
         {
             LogDeclareFailed(silo, ex.Message);
         }
+        return null;
     }
 
-    private static async Task<Socket?> TryConnectAsync(IPEndPoint endpoint, TimeSpan timeout)
+    /// <summary>A connected socket, or why there is none (<see cref="SocketError.TimedOut"/> after <paramref name="timeout"/>).</summary>
+    private async Task<(Socket? Socket, SocketError Error)> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            using var cts = new CancellationTokenSource(timeout);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            cts.CancelAfter(timeout);
             await socket.ConnectAsync(endpoint, cts.Token);
-            return socket;
+            return (socket, SocketError.Success);
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
             socket.Dispose();
-            return null;
+            return (null, ex is SocketException se ? se.SocketErrorCode : SocketError.TimedOut);
         }
     }
 

@@ -119,7 +119,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             // Who noticed: with the crash watch, a survivor declared the victim dead the moment its process was gone;
             // without it, nobody claims to have (Orleans' probes did).
             var victimAddress = "S" + cluster.AddressOf(victim).TrimEnd('@') + ":";
-            var declarations = new[] { cluster.WebHost }.Concat(cluster.Silos).Where(n => n != victim)
+            var declarations = cluster.OthersThan(victim)
                 .SelectMany(n => n.LogText().Split('\n')).Where(l => l.Contains("declaring it dead", StringComparison.Ordinal)).ToList();
             if (crashWatch) Assert.True(declarations.Any(l => l.Contains(victimAddress, StringComparison.Ordinal)), "no survivor declared " + victimAddress + " dead:\n" + cluster.Logs());
             else Assert.Empty(declarations);

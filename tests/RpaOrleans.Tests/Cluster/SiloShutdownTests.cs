@@ -53,7 +53,7 @@ public sealed class SiloShutdownTests(ITestOutputHelper output)
             Assert.Contains("Handed over", File.ReadAllText(leaving.LogPath), StringComparison.Ordinal);
 
             // The leaving silo told the others' crash watch it was going, so none took it for a crash.
-            var others = new[] { cluster.WebHost }.Concat(cluster.Silos).Where(n => n != leaving).ToList();
+            var others = cluster.OthersThan(leaving);
             Assert.All(others, n => Assert.DoesNotContain("declaring it dead", n.LogText(), StringComparison.Ordinal));
             Assert.Contains(others, n => n.LogText().Contains("said it is leaving", StringComparison.Ordinal));
         }

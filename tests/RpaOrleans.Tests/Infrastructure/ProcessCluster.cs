@@ -27,6 +27,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ApiClient Client() => new(WebHost.Url, TestKeys.Admin);
 
+    /// <summary>Every process of the cluster (web host and silos) except <paramref name="node"/>.</summary>
+    public IReadOnlyList<NodeProcess> OthersThan(NodeProcess node) => _nodes.Where(n => n != node).ToList();
+
     public static Task<ProcessCluster> StartAsync(params int[] siloCapacities) => StartAsync(new Dictionary<string, string>(), siloCapacities);
 
     /// <summary>A web host and silos with these browser slots, every process with <paramref name="settings"/> (environment names) on top.</summary>
